@@ -1,0 +1,271 @@
+//! Dates that know how precise they are.
+//!
+//! News gives days ("on March 18"), weeks ("last week"), months ("in October
+//! 2019"), years ("since 2018") and ranges ("Jan. 3-5"). A [`Span`] keeps the
+//! first and last day it may mean and the precision it was stated with, so
+//! that arithmetic on a month-precise date yields a range of days instead of
+//! pretending the 1st of the month is known. Values print in the TIMEX3/ISO
+//! vocabulary: `2024-01-16`, `2024-W02`, `2024-01`, `2024`, `2024-01-03..2024-01-05`.
+//! This module does no text parsing beyond those ISO values.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// How precisely a date was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    Year,
+    Range,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Range => "range",
+        }
+    }
+}
+
+impl fmt::Display for Precision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Precision {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "day" => Ok(Precision::Day),
+            "week" => Ok(Precision::Week),
+            "month" => Ok(Precision::Month),
+            "year" => Ok(Precision::Year),
+            "range" => Ok(Precision::Range),
+            other => Err(format!(
+                "unknown precision {other:?} (expected day, week, month, year or range)"
+            )),
+        }
+    }
+}
+
+/// A stated date: every day from `start` to `end` (inclusive) is possible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: Precision,
+}
+
+impl Span {
+    pub fn day(d: NaiveDate) -> Span {
+        Span {
+            start: d,
+            end: d,
+            precision: Precision::Day,
+        }
+    }
+
+    pub fn ymd(y: i32, m: u32, d: u32) -> Option<Span> {
+        NaiveDate::from_ymd_opt(y, m, d).map(Span::day)
+    }
+
+    pub fn month(y: i32, m: u32) -> Option<Span> {
+        let start = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let next = if m == 12 {
+            NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(y, m + 1, 1)?
+        };
+        Some(Span {
+            start,
+            end: next.pred_opt()?,
+            precision: Precision::Month,
+        })
+    }
+
+    pub fn year(y: i32) -> Option<Span> {
+        Some(Span {
+            start: NaiveDate::from_ymd_opt(y, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(y, 12, 31)?,
+            precision: Precision::Year,
+        })
+    }
+
+    /// The ISO week (Monday to Sunday) that contains `d`.
+    pub fn week_of(d: NaiveDate) -> Span {
+        let start = d - Days::new(d.weekday().num_days_from_monday() as u64);
+        Span {
+            start,
+            end: start + Days::new(6),
+            precision: Precision::Week,
+        }
+    }
+
+    pub fn iso_week(y: i32, w: u32) -> Option<Span> {
+        NaiveDate::from_isoywd_opt(y, w, Weekday::Mon).map(Span::week_of)
+    }
+
+    /// A range of days; a one-day range is a day.
+    pub fn range(start: NaiveDate, end: NaiveDate) -> Span {
+        let (start, end) = if start <= end {
+            (start, end)
+        } else {
+            (end, start)
+        };
+        Span {
+            start,
+            end,
+            precision: if start == end {
+                Precision::Day
+            } else {
+                Precision::Range
+            },
+        }
+    }
+
+    pub fn is_day(&self) -> bool {
+        self.precision == Precision::Day
+    }
+
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start <= other.end && other.start <= self.end
+    }
+
+    /// Number of days covered (1 for a day).
+    pub fn len_days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+
+    /// The ISO/TIMEX3 value: `2024-01-16`, `2024-W02`, `2024-01`, `2024`, `a..b`.
+    pub fn value(&self) -> String {
+        match self.precision {
+            Precision::Day => self.start.format("%Y-%m-%d").to_string(),
+            Precision::Week => {
+                let w = self.start.iso_week();
+                format!("{}-W{:02}", w.year(), w.week())
+            }
+            Precision::Month => self.start.format("%Y-%m").to_string(),
+            Precision::Year => format!("{}", self.start.year()),
+            Precision::Range => format!(
+                "{}..{}",
+                self.start.format("%Y-%m-%d"),
+                self.end.format("%Y-%m-%d")
+            ),
+        }
+    }
+
+    /// Parse an ISO/TIMEX3 value as printed by [`Span::value`]. Rejects
+    /// impossible days such as `2024-02-30`.
+    pub fn parse_value(s: &str) -> Result<Span, String> {
+        let s = s.trim();
+        let bad = || format!("{s:?} is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www or A..B)");
+        if let Some((a, b)) = s.split_once("..") {
+            let a = Span::parse_value(a)?;
+            let b = Span::parse_value(b)?;
+            return Ok(Span::range(a.start.min(b.start), a.end.max(b.end)));
+        }
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| -> Option<u32> {
+            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().ok()
+            } else {
+                None
+            }
+        };
+        match parts.as_slice() {
+            [y] => {
+                let y = num(y, 4).ok_or_else(bad)?;
+                Span::year(y as i32).ok_or_else(bad)
+            }
+            [y, w] if w.starts_with('W') || w.starts_with('w') => {
+                let y = num(y, 4).ok_or_else(bad)?;
+                let w = num(&w[1..], 2).ok_or_else(bad)?;
+                Span::iso_week(y as i32, w).ok_or_else(|| format!("{s:?}: no such week"))
+            }
+            [y, m] => {
+                let y = num(y, 4).ok_or_else(bad)?;
+                let m = num(m, 2).ok_or_else(bad)?;
+                Span::month(y as i32, m).ok_or_else(|| format!("{s:?}: no such month"))
+            }
+            [y, m, d] => {
+                let (y, m, d) = (
+                    num(y, 4).ok_or_else(bad)?,
+                    num(m, 2).ok_or_else(bad)?,
+                    num(d, 2).ok_or_else(bad)?,
+                );
+                Span::ymd(y as i32, m, d).ok_or_else(|| format!("{s:?}: no such day"))
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl Serialize for Span {
+    /// A span serialises as its ISO value (`"2024-01"`).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.value())
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.value())
+    }
+}
+
+/// Days since 1970-01-01: the integer day column used for fast gap queries.
+pub fn day_number(d: NaiveDate) -> i64 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch is a valid date")).num_days()
+}
+
+pub fn from_day_number(n: i64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch is a valid date") + chrono::Duration::days(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_round_trip() {
+        for v in ["2024-01-16", "2024-W02", "2024-01", "2024", "2024-01-03..2024-01-05"] {
+            assert_eq!(Span::parse_value(v).unwrap().value(), v);
+        }
+    }
+
+    #[test]
+    fn impossible_days_are_rejected() {
+        assert!(Span::parse_value("2024-02-30").is_err());
+        assert!(Span::parse_value("2024-13").is_err());
+        assert!(Span::parse_value("24-01-01").is_err());
+        assert!(Span::parse_value("yesterday").is_err());
+    }
+
+    #[test]
+    fn month_spans_its_days() {
+        let m = Span::month(2024, 2).unwrap();
+        assert_eq!(m.len_days(), 29);
+        assert_eq!(m.end.to_string(), "2024-02-29");
+    }
+
+    #[test]
+    fn week_starts_on_monday() {
+        let w = Span::week_of(NaiveDate::from_ymd_opt(2024, 1, 19).unwrap());
+        assert_eq!(w.start.to_string(), "2024-01-15");
+        assert_eq!(w.value(), "2024-W03");
+    }
+}

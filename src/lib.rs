@@ -1,0 +1,4 @@
+//! dateline: news articles in, a timeline of contacts and the gaps between them out.
+
+pub mod date;
+pub mod extract;
