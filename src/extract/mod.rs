@@ -1,12 +1,23 @@
 //! Extraction: pure functions from an article's text to event frames.
 //!
-//! Sentences, actor mentions, temporal expressions, contact triggers with
-//! their modality, and stated gaps ("first call in 27 days"). Nothing here
-//! touches the database or the clock: the publication date comes in as an
-//! argument and frames come out. The store decides what they become.
+//! Sentences, actor mentions, temporal expressions, contact words with their
+//! modality, and stated gaps ("first call in 27 days"). Nothing here touches
+//! the database or the clock: the publication date comes in as an argument
+//! and frames come out. The store decides what they become.
 //!
-//! STUB: the lead engineer is writing the real extractor in parallel; this
-//! file fixes the types the rest of the crate codes against.
+//! The pipeline, per article: find a wire dateline (its day is the reference
+//! for relative dates), split sentences, then per sentence find and resolve
+//! actor mentions ([`mentions`]), split clauses, and per clause find contact
+//! words and modality cues ([`events`]) and the clause's date ([`temporal`]);
+//! stated gaps come from [`claims`]. A last pass settles what one sentence
+//! cannot: the kind of a "discussion" (the article says "the call" later),
+//! the date of an undated lead, and duplicates.
+
+pub mod claims;
+pub mod events;
+pub mod mentions;
+pub mod temporal;
+pub mod text;
 
 use crate::date::Span;
 use chrono::NaiveDate;
@@ -194,10 +205,11 @@ pub struct Text<'a> {
     pub published: NaiveDate,
 }
 
-/// Extract events, actors and claims from one article. STUB: returns nothing.
+mod pipeline;
+
+pub use pipeline::dateline;
+
+/// Extract events, actors and claims from one article.
 pub fn extract(text: Text<'_>) -> Extraction {
-    Extraction {
-        reference: Some(text.published),
-        ..Extraction::default()
-    }
+    pipeline::extract(text)
 }

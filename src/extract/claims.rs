@@ -1,0 +1,431 @@
+//! Stated gaps: "the first interaction between the two leaders in 27 days",
+//! "had not talked since September 2022", "for the first time in more than a
+//! month", "their first meeting ever".
+//!
+//! [`find`] reads the wording; [`days`] turns it into a range of days before
+//! the contact that ends the silence, by the convention of the corpus README:
+//! exact day counts are exact; weeks, months and years are ± half a unit
+//! (a month is 30.44 days, a year 365.25); "a year" alone is 11 to 13
+//! months; "nearly N" is N − ½ unit .. N; "more than N" is N + 1 day .. open;
+//! "since DATE" spans the date's first to last day.
+
+use super::Basis;
+use crate::date::Span;
+use chrono::{Days, NaiveDate};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the text states about the silence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stated {
+    /// "in four months", "in more than a month".
+    Count {
+        n: f64,
+        unit: f64,
+        /// the unit was days: an exact count
+        exact: bool,
+        modifier: Modifier,
+        /// "a year" with no number
+        bare_year: bool,
+    },
+    /// "since December 2022" (the date text, resolved by the caller).
+    Since(String),
+    /// "first ... ever", "never met before".
+    FirstEver,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modifier {
+    About,
+    Nearly,
+    MoreThan,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Byte range of the claim in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub stated: Stated,
+    /// `None` when the wording does not say ("for the first time").
+    pub basis: Option<Basis>,
+}
+
+const NUMBER: &str = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|a couple of|a few";
+const MODIFIER: &str = r"more than|over|nearly|almost|about|some|roughly|around|close to|at least|just over|just under|less than|under|well over|approximately";
+const UNIT: &str = r"days?|weeks?|months?|years?|decades?";
+
+static FIRST_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\bfirst\b(?P<q>[^.;?!]{{0,90}}?)\b(?:in|for)\s+(?:(?P<mod>{MODIFIER})\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT})\b"
+    ))
+    .expect("claim pattern compiles")
+});
+
+static FIRST_SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfirst\b(?P<q>[^.;?!]{0,90}?)\bsince\s+(?P<what>[^.;?!,]{1,80})")
+        .expect("claim pattern compiles")
+});
+
+static NOT_SINCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:had|has|have)\s*(?:not|n't)\s+(?P<q>spoken|talked|met|spoke|been in (?:direct )?(?:contact|touch)|held (?:direct )?talks|communicated|had (?:a |any )?(?:direct )?(?:call|meeting|talks|contact|conversation))(?P<rest>[^.;?!]{{0,60}}?)\b(?:since\s+(?P<what>[^.;?!,]{{1,80}})|in\s+(?:(?P<mod>{MODIFIER})\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT})\b)"
+    ))
+    .expect("claim pattern compiles")
+});
+
+static FIRST_EVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:first[- ]ever\s+(?P<q1>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)|first\s+(?P<q2>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)\s+ever|(?P<q3>never\s+(?:before\s+)?(?:met|spoken|talked)))\b")
+        .expect("claim pattern compiles")
+});
+
+fn number(s: Option<&str>) -> f64 {
+    let Some(s) = s else { return 1.0 };
+    let s = s.to_ascii_lowercase();
+    if let Ok(n) = s.parse::<f64>() {
+        return n;
+    }
+    match s.as_str() {
+        "a" | "an" | "one" => 1.0,
+        "two" | "a couple of" => 2.0,
+        "three" | "a few" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        _ => 1.0,
+    }
+}
+
+fn unit(s: &str) -> f64 {
+    match s.to_ascii_lowercase().trim_end_matches('s') {
+        "day" => 1.0,
+        "week" => 7.0,
+        "month" => 30.44,
+        "year" => 365.25,
+        "decade" => 3652.5,
+        _ => 1.0,
+    }
+}
+
+fn modifier(s: Option<&str>) -> Option<Modifier> {
+    match s?.to_ascii_lowercase().as_str() {
+        "more than" | "over" | "at least" | "just over" | "well over" => Some(Modifier::MoreThan),
+        "nearly" | "almost" | "close to" | "just under" | "less than" | "under" => {
+            Some(Modifier::Nearly)
+        }
+        _ => Some(Modifier::About),
+    }
+}
+
+/// Which contacts a claim's words are about.
+pub fn basis_of(words: &str) -> Option<Basis> {
+    let w = words.to_ascii_lowercase();
+    let has = |k: &str| {
+        w.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|x| x == k)
+    };
+    if ["call", "calls", "phone", "telephone", "video"]
+        .iter()
+        .any(|k| has(k))
+    {
+        Some(Basis::Call)
+    } else if [
+        "meeting",
+        "meetings",
+        "met",
+        "face-to-face",
+        "in-person",
+        "summit",
+        "visit",
+        "encounter",
+    ]
+    .iter()
+    .any(|k| has(k))
+        || w.contains("in person")
+    {
+        Some(Basis::Meeting)
+    } else if [
+        "contact",
+        "interaction",
+        "talks",
+        "conversation",
+        "spoken",
+        "talked",
+        "spoke",
+        "exchange",
+        "dialogue",
+        "discussion",
+        "communicated",
+        "touch",
+    ]
+    .iter()
+    .any(|k| has(k))
+    {
+        Some(Basis::Contact)
+    } else {
+        None
+    }
+}
+
+fn count(caps: &regex::Captures<'_>) -> Stated {
+    let unit_text = caps.name("unit").map_or("day", |m| m.as_str());
+    let n_text = caps.name("n").map(|m| m.as_str());
+    let u = unit(unit_text);
+    let modifier = modifier(caps.name("mod").map(|m| m.as_str()));
+    Stated::Count {
+        n: number(n_text),
+        unit: u,
+        exact: u == 1.0,
+        bare_year: u == 365.25
+            && modifier.is_none()
+            && n_text.is_none_or(|n| matches!(n.to_ascii_lowercase().as_str(), "a" | "an")),
+        modifier: modifier.unwrap_or(Modifier::About),
+    }
+}
+
+/// The stated gaps in one sentence, leftmost first, without overlaps.
+pub fn find(sentence: &str) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut add = |f: Found| {
+        if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
+            out.push(f);
+        }
+    };
+    for c in NOT_SINCE.captures_iter(sentence) {
+        let m = c.get(0).expect("group 0 always matches");
+        let q = c.name("q").map_or("", |m| m.as_str());
+        let stated = match c.name("what") {
+            Some(w) => Stated::Since(w.as_str().to_string()),
+            None => count(&c),
+        };
+        add(Found {
+            start: m.start(),
+            end: m.end(),
+            stated,
+            basis: basis_of(q).or(Some(Basis::Contact)),
+        });
+    }
+    for c in FIRST_IN.captures_iter(sentence) {
+        let m = c.get(0).expect("group 0 always matches");
+        let q = c.name("q").map_or("", |m| m.as_str());
+        // "the first ... in Beijing in two days" reads fine; "first ... in 2019" is not a count
+        add(Found {
+            start: m.start(),
+            end: m.end(),
+            stated: count(&c),
+            basis: basis_of(q),
+        });
+    }
+    for c in FIRST_SINCE.captures_iter(sentence) {
+        let m = c.get(0).expect("group 0 always matches");
+        let q = c.name("q").map_or("", |m| m.as_str());
+        let what = c.name("what").map_or("", |m| m.as_str());
+        add(Found {
+            start: m.start(),
+            end: m.end(),
+            stated: Stated::Since(what.to_string()),
+            basis: basis_of(q),
+        });
+    }
+    for c in FIRST_EVER.captures_iter(sentence) {
+        let m = c.get(0).expect("group 0 always matches");
+        let q = ["q1", "q2", "q3"]
+            .iter()
+            .find_map(|g| c.name(g))
+            .map_or("", |m| m.as_str());
+        add(Found {
+            start: m.start(),
+            end: m.end(),
+            stated: Stated::FirstEver,
+            basis: basis_of(q),
+        });
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+/// Days from the previous contact to the one ending the silence, and the
+/// previous contact it implies: (min, max, implied). `since` is the resolved
+/// date of a "since" claim; `None` there means it could not be dated.
+pub fn days(
+    stated: &Stated,
+    ending: Span,
+    since: Option<Span>,
+) -> (Option<i64>, Option<i64>, Option<Span>) {
+    let before = |d: NaiveDate, n: i64| d.checked_sub_days(Days::new(n.max(0) as u64));
+    match stated {
+        Stated::FirstEver => (None, None, None),
+        Stated::Since(_) => match since {
+            Some(s) => {
+                let min = (ending.start - s.end).num_days();
+                let max = (ending.end - s.start).num_days();
+                (Some(min), Some(max), Some(s))
+            }
+            None => (None, None, None),
+        },
+        Stated::Count {
+            n,
+            unit,
+            exact,
+            modifier,
+            bare_year,
+        } => {
+            let (min, max) = if *exact && *modifier != Modifier::MoreThan {
+                (*n as i64, Some(*n as i64))
+            } else if *bare_year {
+                (
+                    (11.0 * 30.44_f64).round() as i64,
+                    Some((13.0 * 30.44_f64).round() as i64),
+                )
+            } else {
+                match modifier {
+                    Modifier::About => (
+                        ((n - 0.5) * unit).round() as i64,
+                        Some(((n + 0.5) * unit).round() as i64),
+                    ),
+                    Modifier::Nearly => (
+                        ((n - 0.5) * unit).round() as i64,
+                        Some((n * unit).round() as i64),
+                    ),
+                    Modifier::MoreThan => ((n * unit).round() as i64 + 1, None),
+                }
+            };
+            let implied = match max {
+                Some(max) if max == min => before(ending.start, min).map(Span::day),
+                Some(max) => match (before(ending.start, max), before(ending.end, min)) {
+                    (Some(a), Some(b)) => Some(Span::range(a, b)),
+                    _ => None,
+                },
+                None => None,
+            };
+            (Some(min), max, implied)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Span {
+        Span::parse_value(s).unwrap()
+    }
+
+    fn range(sentence: &str, ending: &str, since: Option<&str>) -> (Option<i64>, Option<i64>) {
+        let f = find(sentence);
+        assert!(!f.is_empty(), "no claim in {sentence:?}");
+        let (a, b, _) = days(&f[0].stated, d(ending), since.map(d));
+        (a, b)
+    }
+
+    #[test]
+    fn counts() {
+        type Case<'a> = (&'a str, &'a str, (Option<i64>, Option<i64>));
+        let cases: &[Case] = &[
+            (
+                "the first interaction between the two leaders in 27 days",
+                "2024-01-19",
+                (Some(27), Some(27)),
+            ),
+            (
+                "their first conversation in four months",
+                "2022-07-28",
+                (Some(107), Some(137)),
+            ),
+            (
+                "their first formal bilateral talks in five years",
+                "2024-10-23",
+                (Some(1644), Some(2009)),
+            ),
+            (
+                "their first face-to-face meeting in a year",
+                "2023-11-15",
+                (Some(335), Some(396)),
+            ),
+            (
+                "for the first time in more than a month",
+                "2024-03-18",
+                (Some(31), None),
+            ),
+            (
+                "for the first time in nearly three years",
+                "2025-07-01",
+                (Some(913), Some(1096)),
+            ),
+            (
+                "the first call in some six weeks",
+                "2024-03-18",
+                (Some(39), Some(46)),
+            ),
+            (
+                "the first meeting in almost two years",
+                "2024-03-18",
+                (Some(548), Some(731)),
+            ),
+        ];
+        for (s, e, want) in cases {
+            assert_eq!(range(s, e, None), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn since() {
+        assert_eq!(
+            range(
+                "the first direct contact between the two leaders since December 2022",
+                "2024-11-15",
+                Some("2022-12")
+            ),
+            (Some(685), Some(715))
+        );
+        assert_eq!(
+            range(
+                "The two leaders had not talked since September 2022, months after",
+                "2025-07-01",
+                Some("2022-09")
+            ),
+            (Some(1005), Some(1034))
+        );
+    }
+
+    #[test]
+    fn basis() {
+        assert_eq!(
+            find("their first call in four months")[0].basis,
+            Some(Basis::Call)
+        );
+        assert_eq!(
+            find("first face-to-face meeting in a year")[0].basis,
+            Some(Basis::Meeting)
+        );
+        assert_eq!(
+            find("the first interaction in 27 days")[0].basis,
+            Some(Basis::Contact)
+        );
+        assert_eq!(find("for the first time in a month")[0].basis, None);
+        assert_eq!(
+            find("their first-ever meeting")[0].stated,
+            Stated::FirstEver
+        );
+    }
+
+    #[test]
+    fn not_claims() {
+        assert!(find("Biden met Xi on Monday in Bali.").is_empty());
+        assert!(find("the first day of a two-day visit").is_empty());
+    }
+}

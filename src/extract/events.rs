@@ -1,0 +1,266 @@
+//! Contact words, their modality, and the event frames they make.
+//!
+//! A clause reports a contact when it holds a contact word (data/triggers.tsv)
+//! that no modality cue (data/modality.tsv) turns into a plan, a possibility
+//! or a negation, and at least two actors who take part (not actors named
+//! after "by", "about", "according to"...). The clause's date, or the lead's
+//! publication date, dates it.
+
+use super::mentions::{Mention, Target};
+use super::text::Token;
+use crate::lexicon::{Cue, Lexicon, TriggerKind};
+
+/// A contact word found in a clause.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub first: usize,
+    pub last: usize,
+    pub kind: TriggerKind,
+    pub needs_object: bool,
+}
+
+/// Contact words in tokens[from..to].
+pub fn triggers(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let mut advanced = false;
+        if let Some(cands) = lex.trigger_index.get(&toks[i].key) {
+            for &c in cands {
+                let t = &lex.triggers[c];
+                let n = t.words.len();
+                if i + n <= to
+                    && t.words
+                        .iter()
+                        .zip(&toks[i..i + n])
+                        .all(|(w, k)| *w == k.key)
+                {
+                    out.push(Hit {
+                        first: i,
+                        last: i + n,
+                        kind: t.kind,
+                        needs_object: t.needs_object,
+                    });
+                    i += n;
+                    advanced = true;
+                    break;
+                }
+            }
+        }
+        if !advanced {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Modality cues in tokens[from..to]: (token index, cue).
+pub fn cues(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Vec<(usize, usize, Cue)> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let mut advanced = false;
+        if let Some(cands) = lex.cue_index.get(&toks[i].key) {
+            for &c in cands {
+                let (words, cue) = &lex.cues[c];
+                let n = words.len();
+                if i + n <= to && words.iter().zip(&toks[i..i + n]).all(|(w, k)| *w == k.key) {
+                    out.push((i, i + n, *cue));
+                    i += n;
+                    advanced = true;
+                    break;
+                }
+            }
+        }
+        if !advanced {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Cancellation words that undo a contact named before them in the clause
+/// ("a trip planned for February was postponed").
+const UNDOING: &[&str] = &[
+    "postponed",
+    "cancelled",
+    "canceled",
+    "scrapped",
+    "delayed",
+    "shelved",
+    "suspended",
+    "rejected",
+    "declined",
+];
+
+/// Base forms that, after "to", make a purpose or a plan ("to meet").
+const BASE_FORMS: &[&str] = &[
+    "meet", "visit", "speak", "talk", "call", "discuss", "host", "travel", "hold", "sit", "phone",
+    "receive", "welcome",
+];
+
+/// Is the contact word at `hit` asserted as having happened?
+pub fn realis(
+    lex: &Lexicon,
+    toks: &[Token],
+    clause: (usize, usize),
+    hit: &Hit,
+    cues_in_clause: &[(usize, usize, Cue)],
+) -> bool {
+    let _ = lex;
+    if cues_in_clause.iter().any(|&(_, end, _)| end <= hit.first) {
+        return false;
+    }
+    if hit.first > 0
+        && toks[hit.first - 1].key == "to"
+        && BASE_FORMS.contains(&toks[hit.first].key.as_str())
+    {
+        return false;
+    }
+    // "a possible visit", "the planned meeting" are caught above; an undoing
+    // word after the contact word in the same clause cancels it
+    if toks[hit.last..clause.1]
+        .iter()
+        .any(|t| UNDOING.contains(&t.key.as_str()))
+    {
+        return false;
+    }
+    if toks[hit.last..clause.1]
+        .windows(2)
+        .any(|w| w[0].key == "called" && w[1].key == "off")
+    {
+        return false;
+    }
+    true
+}
+
+/// Nouns after an organisation that make it the occasion, not a party.
+const FORUM_NOUNS: &[&str] = &[
+    "summit",
+    "summits",
+    "meeting",
+    "meetings",
+    "talks",
+    "leaders",
+    "ministers",
+    "gathering",
+    "conference",
+    "forum",
+    "session",
+    "sidelines",
+    "member",
+    "members",
+    "countries",
+    "nations",
+    "headquarters",
+    "chief",
+    "partners",
+    "allies",
+];
+
+/// Prepositions after which an actor is talked about, not taking part.
+const BLOCKING: &[&str] = &[
+    "by",
+    "about",
+    "against",
+    "over",
+    "of",
+    "for",
+    "from",
+    "regarding",
+    "on",
+    "toward",
+    "towards",
+    "at",
+    "like",
+    "than",
+    "under",
+    "behind",
+    "criticised",
+    "criticized",
+    "accused",
+    "urged",
+    "warned",
+    "told",
+    "asked",
+    "blamed",
+    "praised",
+    "thanked",
+    "congratulated",
+    "condemned",
+];
+
+/// The actors taking part in the contact at `hit` within the clause: those
+/// before it (the subjects) and after it (objects after "with", lists),
+/// leaving out actors after a blocking word and possessives that are not the
+/// owner of the contact ("Netanyahu's remarks").
+pub fn participants(
+    toks: &[Token],
+    clause: (usize, usize),
+    hit: &Hit,
+    mentions: &[Mention],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for m in mentions {
+        if m.first < clause.0 || m.last > clause.1 {
+            continue;
+        }
+        let prev = (clause.0..m.first)
+            .rev()
+            .find(|&k| toks[k].word && !matches!(toks[k].key.as_str(), "the" | "a" | "an"))
+            .map(|k| toks[k].key.as_str());
+        // a forum named as the occasion: "the BRICS summit", "G20 talks"
+        if toks
+            .get(m.last)
+            .is_some_and(|t| FORUM_NOUNS.contains(&t.key.as_str()))
+        {
+            continue;
+        }
+        // "according to X", "said X"
+        let according =
+            m.first >= 2 && toks[m.first - 1].key == "to" && toks[m.first - 2].key == "according";
+        if according {
+            continue;
+        }
+        if m.possessive {
+            // "Biden's call with Xi" takes part; "Netanyahu's remarks" does not
+            let owner = m.last < hit.first && hit.first <= m.last + 4;
+            if !owner {
+                continue;
+            }
+        }
+        if prev.is_some_and(|p| BLOCKING.contains(&p)) {
+            continue;
+        }
+        // an attribution after the contact: "..., X said" / "X told reporters"
+        let said = toks.get(m.last).is_some_and(|t| {
+            matches!(t.key.as_str(), "said" | "says" | "told" | "added" | "noted")
+        });
+        if said && m.first > hit.last {
+            continue;
+        }
+        out.push(m.clone());
+    }
+    out
+}
+
+/// Does the text say how they talked: by phone or video, or in person?
+pub fn medium(toks: &[Token], from: usize, to: usize) -> Option<TriggerKind> {
+    let mut prev = "";
+    for t in &toks[from..to] {
+        match t.key.as_str() {
+            "phone" | "telephone" | "video" | "virtual" | "virtually" | "videoconference"
+            | "phoned" | "telephoned" => return Some(TriggerKind::Call),
+            "face-to-face" | "in-person" => return Some(TriggerKind::Meeting),
+            "person" if prev == "in" => return Some(TriggerKind::Meeting),
+            _ => {}
+        }
+        prev = &t.key;
+    }
+    None
+}
+
+/// Is this mention one of those a clause's actors may be completed with?
+pub fn is_group(m: &Mention) -> bool {
+    matches!(m.target, Target::Group | Target::They)
+}

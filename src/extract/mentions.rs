@@ -1,0 +1,749 @@
+//! Actor mentions and their coreference within one article.
+//!
+//! Finds titled names ("Israeli Prime Minister Benjamin Netanyahu"), known
+//! names and aliases, surnames of people named earlier, role references
+//! ("the French president", "his Chinese counterpart", "the President") and
+//! groups ("the two leaders", "they"), and resolves each to an actor of the
+//! article. A mention that cannot be resolved safely stays unresolved: a
+//! wrong actor is worse than a missing one.
+
+use super::text::Token;
+use super::{ActorKind, ActorRef};
+use crate::lexicon::{fold, surname_keys, Kind, Lexicon};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// What a mention points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Named directly (name, title, alias, surname, role).
+    Actor(usize),
+    /// "the two leaders", "both men": the group named last.
+    Group,
+    /// "they", "their": weaker, used only to complete an event.
+    They,
+    /// "he", "she", "him", "her".
+    Pronoun,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Token range in the sentence.
+    pub first: usize,
+    pub last: usize,
+    pub target: Target,
+    /// Followed by "'s".
+    pub possessive: bool,
+}
+
+/// Capitalised words that never start a name.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "on",
+    "in",
+    "at",
+    "during",
+    "while",
+    "after",
+    "before",
+    "but",
+    "and",
+    "or",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "when",
+    "where",
+    "as",
+    "if",
+    "for",
+    "from",
+    "with",
+    "by",
+    "of",
+    "to",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr.",
+    "said",
+    "also",
+    "both",
+    "according",
+    "however",
+    "despite",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "then",
+    "there",
+    "here",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "readout",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "statement",
+    "update",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "live",
+    "photo",
+    "video",
+    "watch",
+    "read",
+    "more",
+    "related",
+    "so",
+    "yet",
+    "still",
+    "now",
+    "what",
+    "why",
+    "how",
+    "who",
+    "which",
+    "speaking",
+    "asked",
+    "unlike",
+    "like",
+    "among",
+    "meanwhile",
+    "separately",
+    "elsewhere",
+    "instead",
+    "though",
+    "although",
+    "once",
+    "no",
+    "not",
+    "all",
+    "some",
+    "many",
+    "several",
+    "each",
+    "every",
+    "any",
+    "one",
+    "two",
+    "three",
+    "first",
+    "second",
+    "third",
+    "new",
+    "former",
+    "then-president",
+    "reuters",
+    "ap",
+    "afp",
+];
+
+/// Particles inside names ("Mohammed bin Salman", "Lula da Silva").
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "da", "de", "van", "von", "der", "del", "dos", "la", "le", "el", "al-",
+];
+
+/// Plural references to the pair or group last named.
+const GROUP_WORDS: &[&[&str]] = &[
+    &["the", "two", "leaders"],
+    &["the", "two", "presidents"],
+    &["the", "two", "men"],
+    &["the", "two", "women"],
+    &["the", "two", "ministers"],
+    &["the", "two", "foreign", "ministers"],
+    &["the", "two", "prime", "ministers"],
+    &["the", "two", "heads", "of", "state"],
+    &["the", "two", "sides"],
+    &["the", "two", "officials"],
+    &["the", "two", "diplomats"],
+    &["the", "two"],
+    &["both", "leaders"],
+    &["both", "men"],
+    &["both", "sides"],
+    &["the", "leaders"],
+    &["the", "pair"],
+    &["the", "presidents"],
+];
+
+/// Article-level state: the actors named so far and what refers to them.
+pub struct Resolver<'a> {
+    lex: &'a Lexicon,
+    date: NaiveDate,
+    pub actors: Vec<ActorRef>,
+    by_key: HashMap<String, usize>,
+    /// folded surname → actor, `None` when two actors share it
+    surnames: HashMap<String, Option<usize>>,
+    /// (folded title, actor) in order of mention
+    titled: Vec<(String, usize)>,
+    /// The subject of the latest sentence that named a person.
+    pub last_person: Option<usize>,
+    /// The latest pair or group: the actors of the last event, or of the
+    /// last sentence naming two or more.
+    pub last_group: Vec<usize>,
+    /// Country whose government speaks ("the President" in a White House readout).
+    pub home: Option<String>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(lex: &'a Lexicon, date: NaiveDate, home: Option<String>) -> Self {
+        Resolver {
+            lex,
+            date,
+            actors: Vec::new(),
+            by_key: HashMap::new(),
+            surnames: HashMap::new(),
+            titled: Vec::new(),
+            last_person: None,
+            last_group: Vec::new(),
+            home,
+        }
+    }
+
+    fn kind_of(&self, idx: usize) -> ActorKind {
+        self.actors[idx].kind
+    }
+
+    pub fn is_person(&self, idx: usize) -> bool {
+        self.kind_of(idx) == ActorKind::Person
+    }
+
+    /// Add an actor (or find it again) and remember how it may be referred to.
+    fn intern(&mut self, mut a: ActorRef) -> usize {
+        let key = fold(&a.name);
+        if let Some(&i) = self.by_key.get(&key) {
+            if self.actors[i].title.is_none() {
+                self.actors[i].title = a.title.take();
+            }
+            if self.actors[i].country.is_none() {
+                self.actors[i].country = a.country.take();
+            }
+            return i;
+        }
+        let i = self.actors.len();
+        self.by_key.insert(key, i);
+        if a.kind == ActorKind::Person && !a.surname_only {
+            for s in surname_keys(&a.name, a.country.as_deref()) {
+                match self.surnames.get(&s) {
+                    Some(Some(j)) if *j != i => {
+                        self.surnames.insert(s, None);
+                    }
+                    Some(_) => {}
+                    None => {
+                        self.surnames.insert(s, Some(i));
+                    }
+                }
+            }
+        }
+        self.actors.push(a);
+        i
+    }
+
+    /// An actor from the dictionary by its canonical name.
+    fn intern_known(&mut self, name: &str, title: Option<String>) -> Option<usize> {
+        let entry = self.lex.lookup(name)?;
+        let kind = match entry.kind {
+            Kind::Person => ActorKind::Person,
+            Kind::Organisation => ActorKind::Organisation,
+            Kind::Country => return None,
+        };
+        let a = ActorRef {
+            name: entry.name.clone(),
+            kind,
+            title,
+            country: entry.country.clone(),
+            surname_only: false,
+        };
+        Some(self.intern(a))
+    }
+
+    fn note_title(&mut self, title: &str, idx: usize) {
+        self.titled.push((fold(title), idx));
+    }
+
+    /// A name as written after a title or on its own.
+    fn resolve_name(
+        &mut self,
+        name: &str,
+        title: Option<&str>,
+        country: Option<&str>,
+        titled: bool,
+    ) -> Option<usize> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let title_s = title.map(|t| t.to_string());
+        if let Some(i) = self.intern_known(name, title_s.clone()) {
+            return Some(i);
+        }
+        if words.len() == 1 {
+            let key = fold(name);
+            if let Some(Some(i)) = self.surnames.get(&key) {
+                return Some(*i);
+            }
+            if self.surnames.get(&key).is_some_and(|v| v.is_none()) {
+                return None;
+            }
+            // a surname the dictionary knows: prefer the one holding the
+            // title in that country on the day
+            if let (Some(t), Some(c)) = (title, country) {
+                if let Some(r) = self.lex.holder_by_title(c, t, self.date) {
+                    if surname_keys(&r.name, Some(&r.country)).contains(&key) {
+                        let n = r.name.clone();
+                        return self.intern_known(&n, title_s);
+                    }
+                }
+            }
+            let found = self.lex.by_surname(name, self.date);
+            let found: Vec<_> = match country {
+                Some(c) => {
+                    let same: Vec<_> = found
+                        .iter()
+                        .copied()
+                        .filter(|a| a.country.as_deref() == Some(c))
+                        .collect();
+                    if same.is_empty() {
+                        found
+                    } else {
+                        same
+                    }
+                }
+                None => found,
+            };
+            if found.len() == 1 {
+                let n = found[0].name.clone();
+                return self.intern_known(&n, title_s);
+            }
+            if titled {
+                return Some(self.intern(ActorRef {
+                    name: name.to_string(),
+                    kind: ActorKind::Person,
+                    title: title_s,
+                    country: country.map(String::from),
+                    surname_only: true,
+                }));
+            }
+            return None;
+        }
+        // "Joseph R. Biden Jr." → try first and last word, then the surname
+        let trimmed: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "Jr." | "Jr" | "Sr." | "Sr") && !is_initial(w))
+            .collect();
+        if trimmed.len() >= 2 && trimmed.len() < words.len() {
+            if let Some(i) = self.intern_known(&trimmed.join(" "), title_s.clone()) {
+                return Some(i);
+            }
+        }
+        if let Some(last) = trimmed.last() {
+            let key = fold(last);
+            if let Some(Some(i)) = self.surnames.get(&key) {
+                // "Joe Biden" after "Biden": same person if the given name fits
+                return Some(*i);
+            }
+            let found = self.lex.by_surname(last, self.date);
+            if found.len() == 1 && fold(&found[0].name).starts_with(&fold(trimmed[0])[..1]) {
+                let n = found[0].name.clone();
+                return self.intern_known(&n, title_s);
+            }
+        }
+        if titled {
+            return Some(self.intern(ActorRef {
+                name: words.join(" "),
+                kind: ActorKind::Person,
+                title: title_s,
+                country: country.map(String::from),
+                surname_only: false,
+            }));
+        }
+        None
+    }
+
+    /// A title with no name: "the French president", "the prime minister".
+    fn resolve_role(&mut self, title: &str, country: Option<&str>) -> Option<usize> {
+        let t = fold(title);
+        if let Some(c) = country {
+            let role = self.lex.holder_by_title(c, title, self.date)?;
+            let name = role.name.clone();
+            let rt = role.title.clone();
+            return self.intern_known(&name, Some(rt));
+        }
+        // the latest actor of the article with that title
+        if let Some(&(_, i)) = self.titled.iter().rev().find(|(tt, _)| *tt == t) {
+            return Some(i);
+        }
+        let home = self.home.clone()?;
+        let role = self.lex.holder_by_title(&home, title, self.date)?;
+        let name = role.name.clone();
+        let rt = role.title.clone();
+        self.intern_known(&name, Some(rt))
+    }
+
+    /// "his Chinese counterpart": the holder, in that country, of the office
+    /// the person "his" refers to holds.
+    fn resolve_counterpart(&mut self, of: usize, country: &str) -> Option<usize> {
+        let name = self.actors[of].name.clone();
+        let office = self
+            .lex
+            .roles_of(&name)
+            .into_iter()
+            .find(|r| r.held_on(self.date))
+            .map(|r| r.office.clone())
+            .or_else(|| {
+                let t = self.actors[of].title.clone()?;
+                self.lex.office(&t, None).map(String::from)
+            })?;
+        let role = self.lex.holder(country, &office, self.date)?;
+        let n = role.name.clone();
+        let t = role.title.clone();
+        self.intern_known(&n, Some(t))
+    }
+
+    /// Longest title starting at token `i`: (tokens used, title text).
+    fn title_at(&self, toks: &[Token], i: usize) -> Option<(usize, String)> {
+        let max = self.lex.max_title_tokens.min(toks.len() - i);
+        for n in (1..=max).rev() {
+            if !toks[i..i + n].iter().all(|t| t.word) {
+                continue;
+            }
+            let key = toks[i..i + n]
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if self.lex.is_title(&key) {
+                return Some((n, key));
+            }
+        }
+        None
+    }
+
+    /// A country word at `i`: "French", "U.S.", "Israel 's", "South Korean".
+    fn country_at(&self, toks: &[Token], i: usize) -> Option<(usize, String)> {
+        for n in (1..=3.min(toks.len() - i)).rev() {
+            let words = &toks[i..i + n];
+            if !words.iter().all(|t| t.word && t.key != "'s") || !words[0].cap {
+                continue;
+            }
+            let key = words
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(c) = self.lex.country(&key) {
+                let poss = toks.get(i + n).is_some_and(|t| t.key == "'s");
+                return Some((n + usize::from(poss), c.to_string()));
+            }
+        }
+        None
+    }
+
+    /// The capitalised name run starting at `i` (at most six words).
+    fn name_run(&self, toks: &[Token], i: usize) -> usize {
+        let mut n = 0;
+        while i + n < toks.len() && n < 6 {
+            let t = &toks[i + n];
+            let particle = PARTICLES.contains(&t.key.as_str())
+                && n > 0
+                && toks.get(i + n + 1).is_some_and(|x| x.cap);
+            let ok = t.word
+                && t.key != "'s"
+                && (particle
+                    || (t.cap
+                        && !(n == 0 && NOT_NAMES.contains(&t.key.as_str()))
+                        && !NOT_NAMES[20..].contains(&t.key.as_str())
+                        && self.title_at(toks, i + n).is_none()));
+            if !ok {
+                break;
+            }
+            n += 1;
+        }
+        n
+    }
+
+    /// Find and resolve the mentions of one sentence.
+    pub fn mentions(&mut self, text: &str, toks: &[Token], base: usize) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        let slice = |a: usize, b: usize| &text[toks[a].start - base..toks[b - 1].end - base];
+        let mut first_person_here: Option<usize> = None;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.word {
+                i += 1;
+                continue;
+            }
+            // groups: "the two leaders", "both men"
+            if let Some(g) = GROUP_WORDS.iter().find(|g| {
+                g.len() <= toks.len() - i
+                    && g.iter().zip(&toks[i..]).all(|(w, t)| *w == t.key)
+                    // "the two countries" is not the two leaders
+                    && !(g.len() == 2
+                        && toks.get(i + 2).is_some_and(|n| n.word && n.key != "'s"
+                            && !matches!(n.key.as_str(), "had" | "have" | "last" | "also" | "spoke" | "met" | "talked" | "discussed" | "agreed" | "held" | "did" | "were" | "are")))
+            }) {
+                out.push(Mention {
+                    first: i,
+                    last: i + g.len(),
+                    target: Target::Group,
+                    possessive: false,
+                });
+                i += g.len();
+                continue;
+            }
+            match t.key.as_str() {
+                "they" | "them" | "their" => {
+                    out.push(Mention {
+                        first: i,
+                        last: i + 1,
+                        target: Target::They,
+                        possessive: false,
+                    });
+                    i += 1;
+                    continue;
+                }
+                "he" | "she" | "him" => {
+                    out.push(Mention {
+                        first: i,
+                        last: i + 1,
+                        target: Target::Pronoun,
+                        possessive: false,
+                    });
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            // determiner + (country)? + title, with or without a name
+            let det = matches!(t.key.as_str(), "the" | "his" | "her" | "its" | "their");
+            let mut j = i + usize::from(det);
+            let mut country = None;
+            if j < toks.len() {
+                if let Some((n, c)) = self.country_at(toks, j) {
+                    country = Some(c);
+                    j += n;
+                }
+            }
+            // organisation or body before a title ("Federal Reserve Chair") is a modifier
+            if j < toks.len() && j == i && toks[j].cap {
+                let run = self.name_run(toks, j);
+                if run > 0 && j + run < toks.len() && self.title_at(toks, j + run).is_some() {
+                    let words = slice(j, j + run);
+                    if self.lex.lookup(words).is_some() || run <= 3 {
+                        j += run;
+                    }
+                }
+            }
+            if j < toks.len() {
+                let counterpart = toks[j].key == "counterpart" || toks[j].key == "counterparts";
+                let title = if counterpart {
+                    Some((1, "counterpart".to_string()))
+                } else {
+                    self.title_at(toks, j)
+                };
+                if let Some((n, title)) = title {
+                    // "Crown Prince and Prime Minister Mohammed bin Salman"
+                    let mut k = j + n;
+                    while k + 1 < toks.len() && toks[k].key == "and" {
+                        match self.title_at(toks, k + 1) {
+                            Some((m, _)) if toks[k + 1].cap => k += 1 + m,
+                            _ => break,
+                        }
+                    }
+                    let run = self.name_run(toks, k);
+                    if run > 0 && !counterpart {
+                        // "Prime Minister Justin Trudeau of Canada"
+                        let mut end = k + run;
+                        if country.is_none() && end + 1 < toks.len() && toks[end].key == "of" {
+                            if let Some((m, c)) = self.country_at(toks, end + 1) {
+                                country = Some(c);
+                                end += 1 + m;
+                            }
+                        }
+                        let name = slice(k, k + run).to_string();
+                        let display_title = title_case(&title);
+                        if let Some(idx) =
+                            self.resolve_name(&name, Some(&display_title), country.as_deref(), true)
+                        {
+                            self.note_title(&title, idx);
+                            if self.is_person(idx) && first_person_here.is_none() {
+                                first_person_here = Some(idx);
+                            }
+                            let possessive = toks.get(end).is_some_and(|t| t.key == "'s");
+                            out.push(Mention {
+                                first: i,
+                                last: end,
+                                target: Target::Actor(idx),
+                                possessive,
+                            });
+                        }
+                        i = end.max(i + 1);
+                        continue;
+                    }
+                    // a role with no name needs a determiner or a country
+                    let appositive = i > 0
+                        && toks[i - 1].key == ","
+                        && out.last().is_some_and(|m| m.last + 1 == i);
+                    if (det || country.is_some()) && !appositive && !title_is_plural(&title) {
+                        let resolved = if counterpart {
+                            let of = match t.key.as_str() {
+                                "his" | "her" => first_person_here.or(self.last_person),
+                                _ => None,
+                            };
+                            match (of, country.as_deref()) {
+                                (Some(of), Some(c)) => self.resolve_counterpart(of, c),
+                                _ => None,
+                            }
+                        } else {
+                            self.resolve_role(&title, country.as_deref())
+                        };
+                        if let Some(idx) = resolved {
+                            let possessive = toks.get(k).is_some_and(|t| t.key == "'s");
+                            out.push(Mention {
+                                first: i,
+                                last: k,
+                                target: Target::Actor(idx),
+                                possessive,
+                            });
+                            if self.is_person(idx) && first_person_here.is_none() {
+                                first_person_here = Some(idx);
+                            }
+                        }
+                        i = k;
+                        continue;
+                    }
+                    i = k.max(i + 1);
+                    continue;
+                }
+            }
+            // a capitalised run: a known name, alias or surname
+            if t.cap {
+                let run = self.name_run(toks, i);
+                if run > 0 {
+                    // longest known sub-run from the left
+                    let mut matched = None;
+                    for n in (1..=run).rev() {
+                        let name = slice(i, i + n).to_string();
+                        if let Some(idx) = self.resolve_name(&name, None, None, false) {
+                            matched = Some((n, idx));
+                            break;
+                        }
+                    }
+                    if let Some((n, idx)) = matched {
+                        if self.is_person(idx) && first_person_here.is_none() {
+                            first_person_here = Some(idx);
+                        }
+                        let possessive = toks.get(i + n).is_some_and(|t| t.key == "'s");
+                        out.push(Mention {
+                            first: i,
+                            last: i + n,
+                            target: Target::Actor(idx),
+                            possessive,
+                        });
+                        i += n;
+                        continue;
+                    }
+                    i += run;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        // a pronoun refers to the first person named before it in this
+        // sentence, else to the subject of the last sentence that named one
+        let before = self.last_person;
+        let firsts: Vec<(usize, usize)> = out
+            .iter()
+            .filter_map(|m| match m.target {
+                Target::Actor(i) if self.is_person(i) => Some((m.first, i)),
+                _ => None,
+            })
+            .collect();
+        for m in out.iter_mut() {
+            if m.target == Target::Pronoun {
+                let here = firsts.iter().find(|(f, _)| *f < m.first).map(|(_, i)| *i);
+                if let Some(p) = here.or(before) {
+                    m.target = Target::Actor(p);
+                }
+            }
+        }
+        out.retain(|m| m.target != Target::Pronoun);
+        if first_person_here.is_some() {
+            self.last_person = first_person_here;
+        }
+        out
+    }
+}
+
+fn is_initial(w: &str) -> bool {
+    let t = w.trim_end_matches('.');
+    t.chars().count() == 1 && t.chars().all(char::is_uppercase)
+}
+
+fn title_is_plural(t: &str) -> bool {
+    t.ends_with("leaders") || t.ends_with("ministers") || t.ends_with("presidents")
+}
+
+fn title_case(t: &str) -> String {
+    t.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) if !matches!(w, "of" | "for" | "and" | "the") => {
+                    f.to_uppercase().collect::<String>() + c.as_str()
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
