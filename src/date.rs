@@ -172,7 +172,9 @@ impl Span {
     /// impossible days such as `2024-02-30`.
     pub fn parse_value(s: &str) -> Result<Span, String> {
         let s = s.trim();
-        let bad = || format!("{s:?} is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www or A..B)");
+        let bad = || {
+            format!("{s:?} is not a date (expected YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www or A..B)")
+        };
         if let Some((a, b)) = s.split_once("..") {
             let a = Span::parse_value(a)?;
             let b = Span::parse_value(b)?;
@@ -242,7 +244,13 @@ mod tests {
 
     #[test]
     fn values_round_trip() {
-        for v in ["2024-01-16", "2024-W02", "2024-01", "2024", "2024-01-03..2024-01-05"] {
+        for v in [
+            "2024-01-16",
+            "2024-W02",
+            "2024-01",
+            "2024",
+            "2024-01-03..2024-01-05",
+        ] {
             assert_eq!(Span::parse_value(v).unwrap().value(), v);
         }
     }

@@ -1,0 +1,315 @@
+//! Command-line arguments: clap derive definitions only. `request` turns them
+//! into the typed requests the commands take; nothing else sees clap.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about = "Turn news articles into a timeline of who contacted whom and when, and the gaps between contacts"
+)]
+pub struct Cli {
+    /// Database file (default: $DATELINE_DB, else the platform data folder)
+    #[arg(long, global = true, env = "DATELINE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Print data as JSON
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Fix "today" (YYYY-MM-DD), for tests and reproducible output
+    #[arg(long, global = true, hide = true, value_name = "DATE")]
+    pub now: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add articles: files, folders (recursively), or - for stdin
+    Add(AddArgs),
+    /// List the articles
+    Articles,
+    /// Show an article with its events, evidence and claims
+    Show {
+        /// Article id
+        id: i64,
+    },
+    /// Remove articles and the events only they supported
+    Rm {
+        /// Article ids
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+    /// List events
+    Events(EventsArgs),
+    /// Record, fix or remove an event by hand
+    #[command(subcommand)]
+    Event(EventCmd),
+    /// Events oldest first, with the gap since the previous contact of the same pair
+    Timeline(TimelineArgs),
+    /// The contacts of a pair with the gaps between them, or every pair with --all
+    Gaps(GapsArgs),
+    /// Stated gaps and whether the recorded contacts bear them out
+    Claims(ClaimsArgs),
+    /// List and manage actors
+    Actors {
+        #[command(subcommand)]
+        action: Option<ActorsCmd>,
+    },
+    /// Import events from CSV or JSON Lines
+    Import(ImportArgs),
+    /// Export events as CSV or JSON Lines
+    Export(ExportArgs),
+    /// Database path, schema version and counts
+    Info,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Files, folders or - for standard input
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Publication date for articles that lack one (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Title for articles that lack one
+    #[arg(long)]
+    pub title: Option<String>,
+    /// URL for articles that lack one
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Source (publication) for articles that lack one
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Extract and print, store nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Events with this actor (repeat: events with all of them)
+    #[arg(long, value_name = "NAME")]
+    pub actor: Vec<String>,
+    /// Only this kind (repeatable)
+    #[arg(long, value_enum)]
+    pub kind: Vec<KindArg>,
+    /// Events on or after this date
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Events on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only this origin (repeatable)
+    #[arg(long, value_enum)]
+    pub origin: Vec<OriginArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Call,
+    Meeting,
+    Visit,
+    Message,
+    Statement,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OriginArg {
+    Extracted,
+    Manual,
+    Imported,
+    Inferred,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventCmd {
+    /// Record an event
+    Add(EventAddArgs),
+    /// Change an event
+    Edit(EventEditArgs),
+    /// Remove events
+    Rm {
+        /// Event ids
+        #[arg(required = true)]
+        ids: Vec<i64>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct EventAddArgs {
+    #[arg(long, value_enum)]
+    pub kind: KindArg,
+    /// Date: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, A..B, "today", "yesterday"
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    /// An actor (repeat for each)
+    #[arg(long = "actor", value_name = "NAME", required = true)]
+    pub actors: Vec<String>,
+    /// The article that reports it
+    #[arg(long, value_name = "ID")]
+    pub article: Option<i64>,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Date that relative dates count from (default: today)
+    #[arg(long = "ref", value_name = "DATE")]
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EventEditArgs {
+    /// Event id
+    pub id: i64,
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Replace the actors (repeat for each)
+    #[arg(long = "actor", value_name = "NAME")]
+    pub actors: Vec<String>,
+    /// Set the note ("" clears it)
+    #[arg(long)]
+    pub note: Option<String>,
+    #[arg(long = "ref", value_name = "DATE")]
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// One actor, a pair, or none for everyone
+    #[arg(value_name = "ACTOR")]
+    pub actors: Vec<String>,
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub kind: Vec<KindArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Longest current silence first
+    Silence,
+    /// Longest gap first
+    Longest,
+    /// Most contacts first
+    Count,
+    /// Most recent contact first
+    Last,
+    /// By actor names
+    Pair,
+}
+
+#[derive(Debug, Args)]
+pub struct GapsArgs {
+    /// The two actors
+    #[arg(value_name = "ACTOR", num_args = 0..=2)]
+    pub actors: Vec<String>,
+    /// Every pair, one row each
+    #[arg(long, conflicts_with = "actors")]
+    pub all: bool,
+    /// Count the current silence up to this date (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Only contacts of this kind (repeatable)
+    #[arg(long, value_enum)]
+    pub kind: Vec<KindArg>,
+    /// Order of --all
+    #[arg(long, value_enum, default_value = "silence")]
+    pub sort: SortArg,
+    /// Only the first N pairs of --all
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Only pairs with at least N contacts
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_contacts: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Consistent,
+    Contradicted,
+    Unverifiable,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Only claims with this status
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActorsCmd {
+    /// List actors
+    List,
+    /// Show an actor: aliases, roles, contacts
+    Show { name: String },
+    /// Add an actor
+    Add {
+        name: String,
+        #[arg(long, value_enum, default_value = "person")]
+        kind: ActorKindArg,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+    },
+    /// Give an actor another name
+    Alias {
+        /// The other name
+        alias: String,
+        /// The actor
+        actor: String,
+    },
+    /// Merge actor FROM into actor INTO (events, aliases and claims move; FROM's name becomes an alias)
+    Merge { from: String, into: String },
+    /// Rename an actor (the old name stays as an alias)
+    Rename { actor: String, new_name: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActorKindArg {
+    Person,
+    Organisation,
+    Country,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormatArg {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// CSV or JSON Lines file, or - for standard input
+    pub file: PathBuf,
+    /// Format (default: from the file extension, else CSV)
+    #[arg(long, value_enum)]
+    pub format: Option<DataFormatArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: DataFormatArg,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: EventsArgs,
+}

@@ -1,0 +1,53 @@
+//! `claims`: every stated gap with its status, computed now.
+
+use super::{open, Io, Outcome};
+use crate::check::{self, Status, Verdict};
+use crate::date::Span;
+use crate::model::{Claim, Contact};
+use crate::render::{json, text, write_json};
+use crate::request::Context;
+use crate::store::{Access, Db};
+use anyhow::Result;
+use std::collections::HashMap;
+
+/// A claim with its ending date, implied previous contact and verdict.
+pub type Checked = (Claim, Option<Span>, Option<Span>, Verdict);
+
+/// Check claims against the recorded contacts of their pairs.
+pub fn evaluate(db: Db<'_>, claims: Vec<Claim>) -> Result<Vec<Checked>> {
+    let mut contacts: HashMap<(i64, i64), Vec<Contact>> = HashMap::new();
+    let mut out = Vec::with_capacity(claims.len());
+    for claim in claims {
+        let (a, b) = (claim.actors[0].id, claim.actors[1].id);
+        let key = (a.min(b), a.max(b));
+        let pair = match contacts.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(db.pair_contacts(a, b)?),
+        };
+        let pair: &[Contact] = pair;
+        let verdict = check::check(&claim, pair);
+        let ending = check::ending_of(&claim, pair);
+        let implied = check::implied_previous(&claim, ending);
+        out.push((claim, ending, implied, verdict));
+    }
+    Ok(out)
+}
+
+pub fn run(ctx: &Context, status: Option<Status>, io: &mut Io<'_>) -> Result<Outcome> {
+    let store = open(ctx, Access::Read)?;
+    let db = store.db();
+    let mut checked = evaluate(db, db.claims()?)?;
+    if let Some(status) = status {
+        checked.retain(|(_, _, _, v)| v.status == status);
+    }
+    if ctx.json {
+        let list: Vec<json::ClaimJson> = checked
+            .iter()
+            .map(|(c, e, i, v)| json::ClaimJson::new(c, *e, *i, v))
+            .collect();
+        write_json(io.out, &list)?;
+    } else {
+        text::claims(io.out, &checked)?;
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,107 @@
+//! `gaps A B` and `gaps --all`.
+
+use super::{open, Io, Outcome};
+use crate::gaps::{gaps, summarize, PairScan, PairSummary};
+use crate::model::Contact;
+use crate::render::{json, text, write_json};
+use crate::request::{Context, Gaps, GapsAll, Sort};
+use crate::resolve;
+use crate::store::Access;
+use anyhow::{bail, Result};
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+pub fn pair(ctx: &Context, req: Gaps, io: &mut Io<'_>) -> Result<Outcome> {
+    let store = open(ctx, Access::Read)?;
+    let db = store.db();
+    let a = resolve::find(db, &req.actors.0)?;
+    let b = resolve::find(db, &req.actors.1)?;
+    if a.id == b.id {
+        bail!(
+            "{:?} and {:?} are the same actor ({})",
+            req.actors.0,
+            req.actors.1,
+            a.name
+        );
+    }
+    let mut contacts: Vec<Contact> = db.pair_contacts(a.id, b.id)?;
+    // The state as of the date: later contacts are not known yet.
+    contacts.retain(|c| c.span.start <= req.as_of);
+    if !req.kinds.is_empty() {
+        contacts.retain(|c| req.kinds.contains(&c.kind));
+    }
+    let spans: Vec<_> = contacts.iter().map(|c| c.span).collect();
+    let summary = summarize(&spans, req.as_of);
+    let rows: Vec<_> = contacts.into_iter().zip(gaps(&spans)).collect();
+    if ctx.json {
+        let value = json::GapsJson {
+            actors: [a.name.clone(), b.name.clone()],
+            contacts: rows
+                .iter()
+                .map(|(c, gap)| {
+                    let (gap_days, gap_min_days, gap_max_days) = json::gap_fields(*gap);
+                    json::ContactJson {
+                        event: c.event,
+                        date: json::date_text(&c.span),
+                        precision: c.span.precision.as_str().to_string(),
+                        kind: c.kind.as_str().to_string(),
+                        gap_days,
+                        gap_min_days,
+                        gap_max_days,
+                    }
+                })
+                .collect(),
+            summary: json::SummaryJson::from(&summary),
+        };
+        write_json(io.out, &value)?;
+    } else {
+        text::gaps(io.out, &[a, b], &rows, &summary)?;
+    }
+    Ok(Outcome::Done)
+}
+
+pub fn all(ctx: &Context, req: GapsAll, io: &mut Io<'_>) -> Result<Outcome> {
+    let store = open(ctx, Access::Read)?;
+    let db = store.db();
+    let mut scan = PairScan::new(req.as_of);
+    db.for_each_contact(|a, b, s, e| scan.push(a, b, s, e))?;
+    let mut pairs: Vec<PairSummary> = scan.finish();
+    pairs.retain(|p| p.count >= req.min_contacts);
+    let names: HashMap<i64, String> = db
+        .actor_names()?
+        .into_iter()
+        .map(|a| (a.id, a.name))
+        .collect();
+    let name = |id: i64| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
+    match req.sort {
+        Sort::Silence => pairs.sort_by_key(|p| (Reverse((p.silence.max, p.silence.min)), p.a, p.b)),
+        Sort::Longest => {
+            pairs.sort_by_key(|p| (Reverse(p.longest.map(|l| (l.max, l.min))), p.a, p.b))
+        }
+        Sort::Count => pairs.sort_by_key(|p| (Reverse(p.count), p.a, p.b)),
+        Sort::Last => pairs.sort_by_key(|p| (Reverse(p.last), p.a, p.b)),
+        Sort::Pair => pairs.sort_by_cached_key(|p| (name(p.a), name(p.b))),
+    }
+    if let Some(top) = req.top {
+        pairs.truncate(top);
+    }
+    let rows: Vec<(PairSummary, [String; 2])> = pairs
+        .into_iter()
+        .map(|p| {
+            let (x, y) = (name(p.a), name(p.b));
+            // Show each pair alphabetically, whatever the ids.
+            let names = if x <= y { [x, y] } else { [y, x] };
+            (p, names)
+        })
+        .collect();
+    if ctx.json {
+        let list: Vec<json::PairJson> = rows
+            .iter()
+            .map(|(p, n)| json::PairJson::new(p, n.clone()))
+            .collect();
+        write_json(io.out, &list)?;
+    } else {
+        text::pairs(io.out, &rows)?;
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,294 @@
+//! Events in and out: CSV and JSON Lines (the `events --json` objects, one a
+//! line), in the columns of DESIGN.md, so that `export` then `import` gives
+//! back the same events. Readers turn text into [`Row`]s; [`import`] writes
+//! them in batches, one IMMEDIATE transaction each, with actor names cached
+//! in memory and one index probe per row to find the event a row repeats.
+
+pub mod csv;
+pub mod jsonl;
+
+use crate::date::{Precision, Span};
+use crate::extract::EventKind;
+use crate::model::{Origin, Source};
+use crate::resolve;
+use crate::store::{Attach, Match, NewEvent, Store, StoreError, Tx};
+use std::collections::{HashMap, HashSet};
+
+/// Rows per write transaction.
+pub const BATCH: usize = 10_000;
+
+/// A source as a file gives it: an article id or a URL, with evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SourceRow {
+    pub article: Option<i64>,
+    pub url: Option<String>,
+    pub evidence: Option<String>,
+}
+
+/// One event read from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Where it was read (`file:3`), for messages.
+    pub at: String,
+    pub kind: EventKind,
+    pub span: Span,
+    pub actors: Vec<String>,
+    pub origin: Origin,
+    pub sources: Vec<SourceRow>,
+    pub note: Option<String>,
+}
+
+/// A problem with one row (or the whole file).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{at}: {reason}")]
+pub struct RowError {
+    pub at: String,
+    pub reason: String,
+}
+
+/// A date from the `date`, `end` and `precision` fields: `date` is an ISO
+/// value (`2024-01-19`, `2024-01`, `2024`, `2024-W03`, `A..B`); `end` makes a
+/// range; `precision` widens a day to its month, week or year.
+pub fn span_from_fields(
+    date: &str,
+    end: Option<&str>,
+    precision: Option<&str>,
+) -> Result<Span, String> {
+    let start = Span::parse_value(date)?;
+    let end = end
+        .filter(|e| !e.trim().is_empty())
+        .map(Span::parse_value)
+        .transpose()?;
+    let precision = precision
+        .filter(|p| !p.trim().is_empty())
+        .map(str::parse::<Precision>)
+        .transpose()?;
+    let ranged = || match end {
+        Some(e) => Span::range(start.start, e.end),
+        None => start,
+    };
+    let span = match precision {
+        None if end.is_some_and(|e| e.end != start.end) => ranged(),
+        None => start,
+        Some(Precision::Range) => ranged(),
+        Some(Precision::Day) => {
+            if start.precision != Precision::Day {
+                return Err(format!("{date:?} is not a day but precision says day"));
+            }
+            start
+        }
+        Some(Precision::Week) => Span::week_of(start.start),
+        Some(Precision::Month) => {
+            use chrono::Datelike;
+            Span::month(start.start.year(), start.start.month())
+                .ok_or_else(|| format!("{date:?}: no such month"))?
+        }
+        Some(Precision::Year) => {
+            use chrono::Datelike;
+            Span::year(start.start.year()).ok_or_else(|| format!("{date:?}: no such year"))?
+        }
+    };
+    Ok(span)
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub rows: usize,
+    pub new: usize,
+    pub existing: usize,
+    pub sources_added: usize,
+    pub failed: usize,
+    pub warnings: usize,
+}
+
+struct Importer {
+    names: HashMap<String, i64>,
+    articles: HashSet<i64>,
+    stats: Stats,
+}
+
+impl Importer {
+    fn actor(&mut self, tx: &Tx<'_>, name: &str) -> Result<i64, resolve::ResolveError> {
+        if let Some(&id) = self.names.get(name) {
+            return Ok(id);
+        }
+        let id = resolve::find_or_create(tx, name)?;
+        self.names.insert(name.to_string(), id);
+        Ok(id)
+    }
+
+    /// Store one row; `Ok(Err(..))` is a problem with the row alone.
+    fn row(
+        &mut self,
+        tx: &Tx<'_>,
+        row: &Row,
+        problem: &mut dyn FnMut(RowError, bool),
+    ) -> Result<Result<(), RowError>, StoreError> {
+        let bad = |reason: String| {
+            Ok(Err(RowError {
+                at: row.at.clone(),
+                reason,
+            }))
+        };
+        let mut actors = Vec::with_capacity(row.actors.len());
+        for name in &row.actors {
+            match self.actor(tx, name) {
+                Ok(id) => actors.push(id),
+                Err(resolve::ResolveError::Store(e)) => return Err(e),
+                Err(e) => return bad(e.to_string()),
+            }
+        }
+        actors.sort_unstable();
+        actors.dedup();
+        if row.kind.is_contact() && actors.len() < 2 {
+            return bad(format!(
+                "a {} needs two or more different actors",
+                row.kind.as_str()
+            ));
+        }
+        let mut sources = Vec::with_capacity(row.sources.len());
+        for s in &row.sources {
+            if let Some(article) = s.article {
+                let known = self.articles.contains(&article) || tx.db().article(article)?.is_some();
+                if !known {
+                    problem(
+                        RowError {
+                            at: row.at.clone(),
+                            reason: format!("no article {article} in this database; imported without that source"),
+                        },
+                        true,
+                    );
+                    continue;
+                }
+                self.articles.insert(article);
+            }
+            sources.push(Source {
+                article: s.article,
+                url: s.url.clone(),
+                evidence: s.evidence.clone(),
+                ..Source::default()
+            });
+        }
+        let event = NewEvent {
+            kind: row.kind,
+            span: row.span,
+            origin: row.origin,
+            note: row.note.as_deref(),
+            actors: &actors,
+            ext_id: None,
+        };
+        let attach = tx.record_event(&event, sources.first(), Match::Identical)?;
+        match attach {
+            Attach::New(_) => self.stats.new += 1,
+            Attach::Existing(_, added) => {
+                self.stats.existing += 1;
+                self.stats.sources_added += usize::from(added);
+            }
+        }
+        for s in sources.iter().skip(1) {
+            if tx.add_source(attach.id(), s)? && matches!(attach, Attach::Existing(..)) {
+                self.stats.sources_added += 1;
+            }
+        }
+        Ok(Ok(()))
+    }
+}
+
+/// Write rows to the store in batches. Row problems are handed to
+/// `problem` (with `true` for a mere warning) and the other rows still
+/// imported; a database error stops the import, keeping the batches
+/// already committed.
+pub fn import(
+    store: &mut Store,
+    rows: impl IntoIterator<Item = Result<Row, RowError>>,
+    problem: &mut dyn FnMut(RowError, bool),
+) -> Result<Stats, StoreError> {
+    let mut importer = Importer {
+        names: HashMap::new(),
+        articles: HashSet::new(),
+        stats: Stats::default(),
+    };
+    let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
+    let mut rows = rows.into_iter();
+    loop {
+        batch.clear();
+        for row in rows.by_ref() {
+            importer.stats.rows += 1;
+            match row {
+                Ok(row) => {
+                    batch.push(row);
+                    if batch.len() == BATCH {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    importer.stats.failed += 1;
+                    problem(e, false);
+                }
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let mut failed = Vec::new();
+        let mut warnings = Vec::new();
+        store.write(|tx| -> Result<(), StoreError> {
+            for row in &batch {
+                let mut warn = |e: RowError, _: bool| warnings.push(e);
+                if let Err(e) = importer.row(tx, row, &mut warn)? {
+                    failed.push(e);
+                }
+            }
+            Ok(())
+        })?;
+        importer.stats.failed += failed.len();
+        importer.stats.warnings += warnings.len();
+        for e in warnings {
+            problem(e, true);
+        }
+        for e in failed {
+            problem(e, false);
+        }
+    }
+    Ok(importer.stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_from_fields() {
+        for (date, end, precision, expected) in [
+            ("2024-01-19", None, None, Ok("2024-01-19")),
+            ("2024-01", None, None, Ok("2024-01")),
+            ("2024-01", Some("2024-01-31"), Some("month"), Ok("2024-01")),
+            (
+                "2024-01-03",
+                Some("2024-01-05"),
+                None,
+                Ok("2024-01-03..2024-01-05"),
+            ),
+            (
+                "2024-01-03",
+                Some("2024-01-05"),
+                Some("range"),
+                Ok("2024-01-03..2024-01-05"),
+            ),
+            ("2024-01-19", Some(""), Some("day"), Ok("2024-01-19")),
+            ("2024-01-19", None, Some("month"), Ok("2024-01")),
+            ("2024-01", None, Some("day"), Err(())),
+            ("2024-02-30", None, None, Err(())),
+        ] {
+            let got = span_from_fields(date, end, precision)
+                .map(|s| s.value())
+                .map_err(|_| ());
+            assert_eq!(
+                got,
+                expected.map(str::to_string),
+                "{date} {end:?} {precision:?}"
+            );
+        }
+    }
+}

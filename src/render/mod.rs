@@ -1,0 +1,46 @@
+//! Rendering: values in, text out. Tables (comfy-table, fitted to the
+//! terminal width), the JSON shapes of the command-line contract, CSV. No
+//! queries and no arithmetic here: commands hand over finished values.
+
+pub mod json;
+pub mod text;
+
+use comfy_table::{presets, ContentArrangement, Table};
+use std::io::{self, Write};
+
+/// A table with our look, wrapping its cells to fit the terminal (or
+/// `$COLUMNS` when the output is not a terminal).
+pub fn table<I, S>(headers: I) -> Table
+where
+    I: IntoIterator<Item = S>,
+    S: Into<comfy_table::Cell>,
+{
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(headers);
+    if !t.is_tty() {
+        if let Some(cols) = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<u16>().ok())
+        {
+            t.set_width(cols);
+        }
+    }
+    t
+}
+
+pub fn write_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
+    writeln!(out, "{t}")
+}
+
+/// Pretty JSON and a newline.
+pub fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// An optional text, or nothing.
+pub fn opt(v: &Option<String>) -> &str {
+    v.as_deref().unwrap_or("")
+}

@@ -1,0 +1,342 @@
+//! Tables and plain text for people.
+
+use super::{opt, table, write_table};
+use crate::check::Verdict;
+use crate::date::Span;
+use crate::gaps::{Days, PairSummary, Summary};
+use crate::ingest::Recorded;
+use crate::model::{Actor, ActorName, Claim, Contact, Counts, Event, StoredArticle};
+use std::io::{self, Write};
+
+/// `Joe Biden — Benjamin Netanyahu`.
+pub fn actor_list(names: &[String]) -> String {
+    names.join(" — ")
+}
+
+fn event_actors(e: &Event) -> String {
+    actor_list(&e.actors.iter().map(|a| a.name.clone()).collect::<Vec<_>>())
+}
+
+fn gap_text(g: Option<Days>) -> String {
+    g.map(|g| g.display()).unwrap_or_else(|| "—".into())
+}
+
+/// The lines `add` prints for one article.
+pub fn recorded(
+    out: &mut dyn Write,
+    verb: &str,
+    name: &str,
+    date: &str,
+    r: &Recorded,
+) -> io::Result<()> {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    writeln!(
+        out,
+        "{verb} {name} ({date}): {}, {}",
+        plural(r.events.len(), "event"),
+        plural(r.claims, "claim")
+    )?;
+    for e in &r.events {
+        let note = match e.attach {
+            Some(crate::store::Attach::Existing(id, _)) => format!(" (same as event {id})"),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "  {} {} {}{note}",
+            e.kind.as_str(),
+            e.span.value(),
+            actor_list(&e.actors)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
+    let mut t = table([
+        "id",
+        "date",
+        "kind",
+        "actors",
+        "origin",
+        "sources",
+        "evidence / note",
+    ]);
+    for e in events {
+        let text = e
+            .sources
+            .iter()
+            .find_map(|s| s.evidence.clone())
+            .or_else(|| e.note.clone())
+            .unwrap_or_default();
+        t.add_row(vec![
+            e.id.to_string(),
+            e.span.value(),
+            e.kind.as_str().to_string(),
+            event_actors(e),
+            e.origin.as_str().to_string(),
+            e.sources.len().to_string(),
+            text,
+        ]);
+    }
+    write_table(out, &t)
+}
+
+pub fn timeline(out: &mut dyn Write, rows: &[(Event, Option<Days>)]) -> io::Result<()> {
+    let mut t = table(["date", "kind", "actors", "gap (days)", "event", "evidence"]);
+    for (e, gap) in rows {
+        t.add_row(vec![
+            e.span.value(),
+            e.kind.as_str().to_string(),
+            event_actors(e),
+            gap_text(*gap),
+            e.id.to_string(),
+            e.sources
+                .iter()
+                .find_map(|s| s.evidence.clone())
+                .or_else(|| e.note.clone())
+                .unwrap_or_default(),
+        ]);
+    }
+    write_table(out, &t)
+}
+
+pub fn gaps(
+    out: &mut dyn Write,
+    pair: &[ActorName; 2],
+    contacts: &[(Contact, Option<Days>)],
+    s: &Summary,
+) -> io::Result<()> {
+    writeln!(out, "{} — {}", pair[0].name, pair[1].name)?;
+    let mut t = table(["date", "kind", "gap (days)", "event"]);
+    for (c, gap) in contacts {
+        t.add_row(vec![
+            c.span.value(),
+            c.kind.as_str().to_string(),
+            gap_text(*gap),
+            c.event.to_string(),
+        ]);
+    }
+    write_table(out, &t)?;
+    let span = |v: Option<Span>| v.map(|s| s.value()).unwrap_or_else(|| "—".into());
+    let stat = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    writeln!(out, "contacts: {}", s.count)?;
+    writeln!(out, "first:    {}", span(s.first))?;
+    writeln!(out, "last:     {}", span(s.last))?;
+    writeln!(
+        out,
+        "gap:      min {}, median {}, mean {}, max {} days",
+        stat(s.min.map(|d| d.display())),
+        stat(s.median.map(|d| d.display())),
+        stat(s.mean.map(|d| d.display())),
+        stat(s.max.map(|d| d.display()))
+    )?;
+    writeln!(
+        out,
+        "since last contact: {} days (as of {})",
+        stat(s.since_last.map(|d| d.display())),
+        s.as_of.format("%Y-%m-%d")
+    )
+}
+
+pub fn pairs(out: &mut dyn Write, rows: &[(PairSummary, [String; 2])]) -> io::Result<()> {
+    let mut t = table([
+        "actor",
+        "actor",
+        "contacts",
+        "last",
+        "longest gap",
+        "silence",
+    ]);
+    for (p, names) in rows {
+        t.add_row(vec![
+            names[0].clone(),
+            names[1].clone(),
+            p.count.to_string(),
+            p.last_span().value(),
+            gap_text(p.longest),
+            p.silence.display(),
+        ]);
+    }
+    write_table(out, &t)
+}
+
+pub fn claims(
+    out: &mut dyn Write,
+    rows: &[(Claim, Option<Span>, Option<Span>, Verdict)],
+) -> io::Result<()> {
+    let mut t = table([
+        "id",
+        "article",
+        "actors",
+        "claim",
+        "days",
+        "ending",
+        "implied previous",
+        "status",
+        "why",
+    ]);
+    for (c, ending, implied, v) in rows {
+        let days = match (c.min_days, c.max_days) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a}..{b}"),
+            (Some(a), None) => format!("{a}.."),
+            (None, _) if c.first_ever => "ever".into(),
+            (None, _) => "—".into(),
+        };
+        t.add_row(vec![
+            c.id.to_string(),
+            c.article.to_string(),
+            format!("{} — {}", c.actors[0].name, c.actors[1].name),
+            c.text.clone(),
+            days,
+            ending.map(|s| s.value()).unwrap_or_else(|| "—".into()),
+            implied.map(|s| s.value()).unwrap_or_else(|| "—".into()),
+            v.status.as_str().to_string(),
+            v.reason.clone(),
+        ]);
+    }
+    write_table(out, &t)
+}
+
+fn article_label(a: &StoredArticle) -> String {
+    a.title
+        .clone()
+        .or_else(|| {
+            a.path.as_deref().map(|p| {
+                std::path::Path::new(p)
+                    .file_name()
+                    .map_or(p.to_string(), |n| n.to_string_lossy().into_owned())
+            })
+        })
+        .or_else(|| a.url.clone())
+        .unwrap_or_default()
+}
+
+pub fn articles(out: &mut dyn Write, articles: &[StoredArticle]) -> io::Result<()> {
+    let mut t = table(["id", "date", "title", "source", "events", "claims"]);
+    for a in articles {
+        t.add_row(vec![
+            a.id.to_string(),
+            a.published.format("%Y-%m-%d").to_string(),
+            article_label(a),
+            a.source
+                .clone()
+                .or_else(|| a.url.clone())
+                .unwrap_or_default(),
+            a.events.to_string(),
+            a.claims.to_string(),
+        ]);
+    }
+    write_table(out, &t)
+}
+
+pub fn article(
+    out: &mut dyn Write,
+    a: &StoredArticle,
+    events: &[Event],
+    claims: &[(Claim, Option<Span>, Option<Span>, Verdict)],
+) -> io::Result<()> {
+    writeln!(out, "article {}: {}", a.id, article_label(a))?;
+    writeln!(out, "date:    {}", a.published.format("%Y-%m-%d"))?;
+    for (label, v) in [
+        ("time:   ", &a.published_time),
+        ("url:    ", &a.url),
+        ("source: ", &a.source),
+        ("path:   ", &a.path),
+    ] {
+        if v.is_some() {
+            writeln!(out, "{label} {}", opt(v))?;
+        }
+    }
+    writeln!(out, "added:   {}", a.added_at)?;
+    writeln!(out)?;
+    if events.is_empty() {
+        writeln!(out, "no events")?;
+    } else {
+        let mut t = table(["event", "date", "kind", "actors", "evidence"]);
+        for e in events {
+            let evidence = e
+                .sources
+                .iter()
+                .filter(|s| s.article == Some(a.id))
+                .find_map(|s| s.evidence.clone())
+                .unwrap_or_default();
+            t.add_row(vec![
+                e.id.to_string(),
+                e.span.value(),
+                e.kind.as_str().to_string(),
+                event_actors(e),
+                evidence,
+            ]);
+        }
+        write_table(out, &t)?;
+    }
+    if !claims.is_empty() {
+        writeln!(out)?;
+        self::claims(out, claims)?;
+    }
+    Ok(())
+}
+
+pub fn actors(out: &mut dyn Write, actors: &[Actor]) -> io::Result<()> {
+    let mut t = table(["id", "name", "kind", "role", "country", "events", "aliases"]);
+    for a in actors {
+        t.add_row(vec![
+            a.id.to_string(),
+            a.name.clone(),
+            a.kind.as_str().to_string(),
+            opt(&a.role).to_string(),
+            opt(&a.country).to_string(),
+            a.events.to_string(),
+            a.aliases.join(", "),
+        ]);
+    }
+    write_table(out, &t)
+}
+
+pub fn actor(
+    out: &mut dyn Write,
+    a: &Actor,
+    roles: &[(String, String, String, Option<String>)],
+    partners: &[(ActorName, i64, Contact)],
+) -> io::Result<()> {
+    writeln!(out, "{} (actor {}, {})", a.name, a.id, a.kind.as_str())?;
+    if let Some(role) = &a.role {
+        writeln!(out, "role:    {role}")?;
+    }
+    if let Some(country) = &a.country {
+        writeln!(out, "country: {country}")?;
+    }
+    if !a.aliases.is_empty() {
+        writeln!(out, "aliases: {}", a.aliases.join(", "))?;
+    }
+    writeln!(out, "events:  {}", a.events)?;
+    for (country, title, start, end) in roles {
+        writeln!(
+            out,
+            "role:    {title}, {country}, {start} – {}",
+            end.as_deref().unwrap_or("")
+        )?;
+    }
+    if !partners.is_empty() {
+        let mut t = table(["contact with", "contacts", "last"]);
+        for (p, n, last) in partners {
+            t.add_row(vec![p.name.clone(), n.to_string(), last.span.value()]);
+        }
+        write_table(out, &t)?;
+    }
+    Ok(())
+}
+
+pub fn info(out: &mut dyn Write, path: &str, version: i64, c: &Counts) -> io::Result<()> {
+    writeln!(out, "database:       {path}")?;
+    writeln!(out, "schema version: {version}")?;
+    writeln!(out, "articles:       {}", c.articles)?;
+    writeln!(out, "events:         {}", c.events)?;
+    writeln!(out, "sources:        {}", c.sources)?;
+    writeln!(out, "actors:         {}", c.actors)?;
+    writeln!(out, "aliases:        {}", c.aliases)?;
+    writeln!(out, "contacts:       {}", c.contacts)?;
+    writeln!(out, "claims:         {}", c.claims)
+}

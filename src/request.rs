@@ -1,0 +1,369 @@
+//! Raw arguments → typed requests: the database path chosen, dates parsed,
+//! output formats picked. Commands take these and never see clap.
+
+use crate::article::Defaults;
+use crate::check::Status;
+use crate::cli::{self, Cli, Command};
+use crate::date::Span;
+use crate::extract::{ActorKind, EventKind};
+use crate::model::Origin;
+use crate::userdate::{parse_user_date, parse_user_day};
+use anyhow::{anyhow, bail, Context as _, Result};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// What every command gets.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub db: PathBuf,
+    pub json: bool,
+    /// "Today": the clock read once in `main`, or `--now`.
+    pub today: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Clone)]
+pub struct Add {
+    pub paths: Vec<PathBuf>,
+    pub defaults: Defaults,
+    pub dry_run: bool,
+}
+
+/// Filters of `events` and `export`, actors still as names.
+#[derive(Debug, Clone, Default)]
+pub struct Events {
+    pub actors: Vec<String>,
+    pub kinds: Vec<EventKind>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub origins: Vec<Origin>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventAdd {
+    pub kind: EventKind,
+    pub span: Span,
+    pub actors: Vec<String>,
+    pub article: Option<i64>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventEdit {
+    pub id: i64,
+    pub kind: Option<EventKind>,
+    pub span: Option<Span>,
+    pub actors: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub actors: Vec<String>,
+    pub kinds: Vec<EventKind>,
+    pub format: Format,
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Silence,
+    Longest,
+    Count,
+    Last,
+    Pair,
+}
+
+#[derive(Debug, Clone)]
+pub struct Gaps {
+    pub actors: (String, String),
+    pub kinds: Vec<EventKind>,
+    pub as_of: NaiveDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct GapsAll {
+    pub as_of: NaiveDate,
+    pub sort: Sort,
+    pub top: Option<usize>,
+    pub min_contacts: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum Actors {
+    List,
+    Show(String),
+    Add {
+        name: String,
+        kind: ActorKind,
+        role: Option<String>,
+        country: Option<String>,
+    },
+    Alias {
+        alias: String,
+        actor: String,
+    },
+    Merge {
+        from: String,
+        into: String,
+    },
+    Rename {
+        actor: String,
+        new_name: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Import {
+    pub file: PathBuf,
+    pub format: DataFormat,
+}
+
+#[derive(Debug, Clone)]
+pub struct Export {
+    pub format: DataFormat,
+    pub output: Option<PathBuf>,
+    pub filter: Events,
+}
+
+#[derive(Debug, Clone)]
+pub enum Request {
+    Add(Add),
+    Articles,
+    Show(i64),
+    Rm(Vec<i64>),
+    Events(Events),
+    EventAdd(EventAdd),
+    EventEdit(EventEdit),
+    EventRm(Vec<i64>),
+    Timeline(Timeline),
+    Gaps(Gaps),
+    GapsAll(GapsAll),
+    Claims(Option<Status>),
+    Actors(Actors),
+    Import(Import),
+    Export(Export),
+    Info,
+}
+
+/// The database: `--db`, else `$DATELINE_DB` (both via clap), else
+/// `dateline.db` in the platform data folder.
+fn default_db() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "dateline")
+        .ok_or_else(|| anyhow!("cannot find a home folder for the database; pass --db"))?;
+    Ok(dirs.data_dir().join("dateline.db"))
+}
+
+fn kind(k: cli::KindArg) -> EventKind {
+    match k {
+        cli::KindArg::Call => EventKind::Call,
+        cli::KindArg::Meeting => EventKind::Meeting,
+        cli::KindArg::Visit => EventKind::Visit,
+        cli::KindArg::Message => EventKind::Message,
+        cli::KindArg::Statement => EventKind::Statement,
+    }
+}
+
+fn origin(o: cli::OriginArg) -> Origin {
+    match o {
+        cli::OriginArg::Extracted => Origin::Extracted,
+        cli::OriginArg::Manual => Origin::Manual,
+        cli::OriginArg::Imported => Origin::Imported,
+        cli::OriginArg::Inferred => Origin::Inferred,
+    }
+}
+
+fn day(flag: &str, value: Option<&str>, today: NaiveDate) -> Result<Option<NaiveDate>> {
+    value
+        .map(|v| parse_user_day(v, today).map_err(|e| anyhow!("{flag}: {e}")))
+        .transpose()
+}
+
+fn events(a: cli::EventsArgs, today: NaiveDate) -> Result<Events> {
+    let since = a
+        .since
+        .as_deref()
+        .map(|v| parse_user_date(v, today).map(|s| s.start))
+        .transpose()
+        .map_err(|e| anyhow!("--since: {e}"))?;
+    let until = a
+        .until
+        .as_deref()
+        .map(|v| parse_user_date(v, today).map(|s| s.end))
+        .transpose()
+        .map_err(|e| anyhow!("--until: {e}"))?;
+    Ok(Events {
+        actors: a.actor,
+        kinds: a.kind.into_iter().map(kind).collect(),
+        since,
+        until,
+        origins: a.origin.into_iter().map(origin).collect(),
+    })
+}
+
+fn data_format(f: cli::DataFormatArg) -> DataFormat {
+    match f {
+        cli::DataFormatArg::Csv => DataFormat::Csv,
+        cli::DataFormatArg::Jsonl => DataFormat::Jsonl,
+    }
+}
+
+/// Turn the parsed arguments into a context and a request. `clock` is
+/// today's date as read by `main`.
+pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
+    let today = day("--now", cli.now.as_deref(), clock)?.unwrap_or(clock);
+    let db = match cli.db {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => default_db()?,
+    };
+    let json = cli.json;
+    let request = match cli.command {
+        Command::Add(a) => Request::Add(Add {
+            paths: a.paths,
+            defaults: Defaults {
+                date: day("--date", a.date.as_deref(), today)?,
+                title: a.title,
+                url: a.url,
+                source: a.source,
+            },
+            dry_run: a.dry_run,
+        }),
+        Command::Articles => Request::Articles,
+        Command::Show { id } => Request::Show(id),
+        Command::Rm { ids } => Request::Rm(ids),
+        Command::Events(a) => Request::Events(events(a, today)?),
+        Command::Event(cli::EventCmd::Add(a)) => {
+            let reference = day("--ref", a.reference.as_deref(), today)?.unwrap_or(today);
+            let span = parse_user_date(&a.date, reference).map_err(|e| anyhow!("--date: {e}"))?;
+            Request::EventAdd(EventAdd {
+                kind: kind(a.kind),
+                span,
+                actors: a.actors,
+                article: a.article,
+                note: a.note,
+            })
+        }
+        Command::Event(cli::EventCmd::Edit(a)) => {
+            let reference = day("--ref", a.reference.as_deref(), today)?.unwrap_or(today);
+            let span = a
+                .date
+                .as_deref()
+                .map(|d| parse_user_date(d, reference))
+                .transpose()
+                .map_err(|e| anyhow!("--date: {e}"))?;
+            Request::EventEdit(EventEdit {
+                id: a.id,
+                kind: a.kind.map(kind),
+                span,
+                actors: a.actors,
+                note: a.note,
+            })
+        }
+        Command::Event(cli::EventCmd::Rm { ids }) => Request::EventRm(ids),
+        Command::Timeline(a) => {
+            let format = match a.format {
+                Some(cli::FormatArg::Table) => Format::Table,
+                Some(cli::FormatArg::Json) => Format::Json,
+                Some(cli::FormatArg::Csv) => Format::Csv,
+                None if json => Format::Json,
+                None => Format::Table,
+            };
+            Request::Timeline(Timeline {
+                actors: a.actors,
+                kinds: a.kind.into_iter().map(kind).collect(),
+                format,
+                output: a.output,
+            })
+        }
+        Command::Gaps(a) => {
+            let as_of = day("--as-of", a.as_of.as_deref(), today)?.unwrap_or(today);
+            if a.all {
+                Request::GapsAll(GapsAll {
+                    as_of,
+                    sort: match a.sort {
+                        cli::SortArg::Silence => Sort::Silence,
+                        cli::SortArg::Longest => Sort::Longest,
+                        cli::SortArg::Count => Sort::Count,
+                        cli::SortArg::Last => Sort::Last,
+                        cli::SortArg::Pair => Sort::Pair,
+                    },
+                    top: a.top,
+                    min_contacts: a.min_contacts,
+                })
+            } else {
+                let mut names = a.actors.into_iter();
+                match (names.next(), names.next()) {
+                    (Some(x), Some(y)) => Request::Gaps(Gaps {
+                        actors: (x, y),
+                        kinds: a.kind.into_iter().map(kind).collect(),
+                        as_of,
+                    }),
+                    _ => bail!("gaps needs two actors (gaps A B) or --all"),
+                }
+            }
+        }
+        Command::Claims(a) => Request::Claims(a.status.map(|s| match s {
+            cli::StatusArg::Consistent => Status::Consistent,
+            cli::StatusArg::Contradicted => Status::Contradicted,
+            cli::StatusArg::Unverifiable => Status::Unverifiable,
+        })),
+        Command::Actors { action } => Request::Actors(match action {
+            None | Some(cli::ActorsCmd::List) => Actors::List,
+            Some(cli::ActorsCmd::Show { name }) => Actors::Show(name),
+            Some(cli::ActorsCmd::Add {
+                name,
+                kind,
+                role,
+                country,
+            }) => Actors::Add {
+                name,
+                kind: match kind {
+                    cli::ActorKindArg::Person => ActorKind::Person,
+                    cli::ActorKindArg::Organisation => ActorKind::Organisation,
+                    cli::ActorKindArg::Country => ActorKind::Country,
+                },
+                role,
+                country,
+            },
+            Some(cli::ActorsCmd::Alias { alias, actor }) => Actors::Alias { alias, actor },
+            Some(cli::ActorsCmd::Merge { from, into }) => Actors::Merge { from, into },
+            Some(cli::ActorsCmd::Rename { actor, new_name }) => Actors::Rename { actor, new_name },
+        }),
+        Command::Import(a) => {
+            let format = match a.format {
+                Some(f) => data_format(f),
+                None => match a.file.extension().and_then(|e| e.to_str()) {
+                    Some(e)
+                        if e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json") =>
+                    {
+                        DataFormat::Jsonl
+                    }
+                    _ => DataFormat::Csv,
+                },
+            };
+            Request::Import(Import {
+                file: a.file,
+                format,
+            })
+        }
+        Command::Export(a) => Request::Export(Export {
+            format: data_format(a.format),
+            output: a.output,
+            filter: events(a.filter, today).context("export")?,
+        }),
+        Command::Info => Request::Info,
+    };
+    Ok((Context { db, json, today }, request))
+}

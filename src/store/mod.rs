@@ -1,0 +1,236 @@
+//! The store: the one owner of SQL. It opens the database (WAL, foreign keys,
+//! a busy timeout, migrations), hands out typed records and writes inside
+//! IMMEDIATE transactions, so that an early `?` leaves nothing half-written.
+//! It keeps the derived `contacts` table in step with events and their actors.
+//! No other module contains SQL text; nothing here prints or parses user input.
+
+mod actors;
+mod articles;
+mod claims;
+mod events;
+mod migrate;
+
+pub use actors::NewActor;
+pub use articles::NewArticle;
+pub use claims::NewClaim;
+pub use events::{Attach, Match, NewEvent};
+pub use migrate::SCHEMA_VERSION;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Errors of the store. The path of the database is added by the caller's
+/// context where it helps.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a dateline database ({reason})")]
+    NotDateline { path: String, reason: String },
+    #[error(
+        "{path}: database schema version {found} is newer than this dateline supports ({supported}); upgrade dateline"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{path}: database is read-only")]
+    ReadOnly { path: String },
+    #[error("{path}: {reason}")]
+    Open { path: String, reason: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Whether a command writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Read access: available from a [`Store`] and inside a write transaction.
+#[derive(Clone, Copy)]
+pub struct Db<'a> {
+    conn: &'a Connection,
+}
+
+/// A write transaction (IMMEDIATE); dropped without [`Store::write`]
+/// committing it, it rolls back.
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+fn is_not_a_database(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase)
+}
+
+fn is_read_only(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly)
+}
+
+impl Store {
+    /// Open (creating when writing) the database at `path`. A read of a
+    /// database that does not exist yet opens an empty one in memory, so that
+    /// a query never creates a file.
+    pub fn open(path: &Path, access: Access) -> Result<Store> {
+        let shown = path.display().to_string();
+        let exists = path.exists();
+        if !exists && access == Access::Read {
+            return Store::open_in_memory().map(|mut s| {
+                s.path = path.to_path_buf();
+                s
+            });
+        }
+        let read_only_file = exists
+            && std::fs::metadata(path)
+                .map(|m| m.permissions().readonly())
+                .unwrap_or(false);
+        if read_only_file && access == Access::Write {
+            return Err(StoreError::ReadOnly { path: shown });
+        }
+        if !exists {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+                    path: shown.clone(),
+                    reason: format!("cannot create folder {}: {e}", dir.display()),
+                })?;
+            }
+        }
+        let flags = if read_only_file {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::Open {
+            path: shown.clone(),
+            reason: e.to_string(),
+        })?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.prepare(!read_only_file).map_err(|e| match e {
+            StoreError::Sqlite(ref se) if is_not_a_database(se) => StoreError::NotDateline {
+                path: shown.clone(),
+                reason: "file is not a database".into(),
+            },
+            StoreError::Sqlite(ref se) if is_read_only(se) => StoreError::ReadOnly {
+                path: shown.clone(),
+            },
+            StoreError::NotDateline { reason, .. } => StoreError::NotDateline {
+                path: shown.clone(),
+                reason,
+            },
+            StoreError::TooNew {
+                found, supported, ..
+            } => StoreError::TooNew {
+                path: shown.clone(),
+                found,
+                supported,
+            },
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// A fresh database in memory (tests, and reads of a missing file).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.prepare(true)?;
+        Ok(store)
+    }
+
+    fn prepare(&mut self, writable: bool) -> Result<()> {
+        // The first statement that reads the file: a file that is not SQLite
+        // fails here with NotADatabase.
+        let _: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        self.conn.busy_timeout(Duration::from_secs(5))?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate::check_identity(&self.conn)?;
+        if writable {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+            migrate::migrate(&mut self.conn)?;
+        } else {
+            migrate::require_current(&self.conn)?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn db(&self) -> Db<'_> {
+        Db { conn: &self.conn }
+    }
+
+    /// Run `f` in one IMMEDIATE transaction, committed when it returns `Ok`.
+    pub fn write<T, E>(
+        &mut self,
+        f: impl FnOnce(&Tx<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| E::from(self::map_write_error(e, &self.path)))?;
+        let tx = Tx { tx };
+        let value = f(&tx)?;
+        tx.tx
+            .commit()
+            .map_err(|e| E::from(self::map_write_error(e, &self.path)))?;
+        Ok(value)
+    }
+}
+
+fn map_write_error(e: rusqlite::Error, path: &Path) -> StoreError {
+    if is_read_only(&e) {
+        StoreError::ReadOnly {
+            path: path.display().to_string(),
+        }
+    } else {
+        StoreError::Sqlite(e)
+    }
+}
+
+impl<'a> Tx<'a> {
+    pub fn db(&self) -> Db<'_> {
+        Db { conn: &self.tx }
+    }
+
+    fn conn(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+impl From<rusqlite::types::FromSqlError> for StoreError {
+    fn from(e: rusqlite::types::FromSqlError) -> Self {
+        StoreError::Sqlite(e.into())
+    }
+}
