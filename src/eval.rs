@@ -191,11 +191,15 @@ impl Report {
 /// Does an expected surname name this actor? Word match, accent- and
 /// case-insensitive ("Xi" names "Xi Jinping", "bin Salman" names "Mohammed bin Salman").
 fn names(actor: &str, surname: &str) -> bool {
-    let a = fold(actor);
     let s = fold(surname);
-    let words: Vec<&str> = a.split([' ', '-']).collect();
     let sw: Vec<&str> = s.split([' ', '-']).collect();
-    a == s || words.windows(sw.len()).any(|w| w == sw.as_slice())
+    let one = |name: &str| {
+        let a = fold(name);
+        let words: Vec<&str> = a.split([' ', '-']).collect();
+        a == s || words.windows(sw.len()).any(|w| w == sw.as_slice())
+    };
+    // spelling variants count: "Zelenskiy" names "Volodymyr Zelensky"
+    one(actor) || crate::lexicon::aliases_for(actor).iter().any(|a| one(a))
 }
 
 fn actors_match(expected: &[String], got: &[&str], exact_size: bool) -> bool {

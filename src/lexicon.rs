@@ -121,7 +121,8 @@ pub struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// first word → trigger indexes, longest first
     pub trigger_index: HashMap<String, Vec<usize>>,
-    pub cues: Vec<(Vec<String>, Cue)>,
+    /// (words, cue, noun-phrase scope)
+    pub cues: Vec<(Vec<String>, Cue, bool)>,
     pub cue_index: HashMap<String, Vec<usize>>,
 }
 
@@ -318,7 +319,8 @@ impl Lexicon {
                 .entry(words[0].clone())
                 .or_default()
                 .push(lex.cues.len());
-            lex.cues.push((words, cue));
+            let np = r.get(2).is_some_and(|f| *f == "np");
+            lex.cues.push((words, cue, np));
         }
         // longest phrases first so "phone call" wins over "phone"
         for v in lex.trigger_index.values_mut() {

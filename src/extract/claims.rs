@@ -63,13 +63,13 @@ static FIRST_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FIRST_SINCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfirst\b(?P<q>[^.;?!]{0,90}?)\bsince\s+(?P<what>[^.;?!,]{1,80})")
+    Regex::new(r"(?i)\bfirst\b(?P<q>[^.;?!]{0,90}?)\bsince\s+(?P<what>(?:[^.;?!,]|\.\s*\d){1,80})")
         .expect("claim pattern compiles")
 });
 
 static NOT_SINCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:had|has|have)\s*(?:not|n't)\s+(?P<q>spoken|talked|met|spoke|been in (?:direct )?(?:contact|touch)|held (?:direct )?talks|communicated|had (?:a |any )?(?:direct )?(?:call|meeting|talks|contact|conversation))(?P<rest>[^.;?!]{{0,60}}?)\b(?:since\s+(?P<what>[^.;?!,]{{1,80}})|in\s+(?:(?P<mod>{MODIFIER})\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT})\b)"
+        r"(?i)\b(?:had|has|have)\s*(?:not|n't)\s+(?P<q>spoken|talked|met|spoke|been in (?:direct )?(?:contact|touch)|held (?:direct )?talks|communicated|had (?:a |any )?(?:direct )?(?:call|meeting|talks|contact|conversation))(?P<rest>[^.;?!]{{0,60}}?)\b(?:since\s+(?P<what>(?:[^.;?!,]|\.\s*\d){{1,80}})|in\s+(?:(?P<mod>{MODIFIER})\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT})\b)"
     ))
     .expect("claim pattern compiles")
 });
@@ -197,6 +197,20 @@ fn count(caps: &regex::Captures<'_>) -> Stated {
     }
 }
 
+/// A "since" phrase ends where a relative clause starts: "since a Dec. 7
+/// video call in which Biden threatened sanctions" → "a Dec. 7 video call".
+fn cut_relative(what: &str) -> &str {
+    static REL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+(?:in which|at which|during which|when|where|which|that|who|after|before|as|amid|while|because|and (?:has|have|had|is|was))\b")
+            .expect("relative pattern compiles")
+    });
+    match REL.find(what) {
+        Some(m) if m.start() > 0 => &what[..m.start()],
+        _ => what,
+    }
+    .trim_end()
+}
+
 /// The stated gaps in one sentence, leftmost first, without overlaps.
 pub fn find(sentence: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
@@ -208,13 +222,16 @@ pub fn find(sentence: &str) -> Vec<Found> {
     for c in NOT_SINCE.captures_iter(sentence) {
         let m = c.get(0).expect("group 0 always matches");
         let q = c.name("q").map_or("", |m| m.as_str());
-        let stated = match c.name("what") {
-            Some(w) => Stated::Since(w.as_str().to_string()),
-            None => count(&c),
+        let (stated, end) = match c.name("what") {
+            Some(w) => {
+                let what = cut_relative(w.as_str());
+                (Stated::Since(what.to_string()), w.start() + what.len())
+            }
+            None => (count(&c), m.end()),
         };
         add(Found {
             start: m.start(),
-            end: m.end(),
+            end,
             stated,
             basis: basis_of(q).or(Some(Basis::Contact)),
         });
@@ -233,10 +250,11 @@ pub fn find(sentence: &str) -> Vec<Found> {
     for c in FIRST_SINCE.captures_iter(sentence) {
         let m = c.get(0).expect("group 0 always matches");
         let q = c.name("q").map_or("", |m| m.as_str());
-        let what = c.name("what").map_or("", |m| m.as_str());
+        let what_m = c.name("what").expect("since pattern has a what group");
+        let what = cut_relative(what_m.as_str());
         add(Found {
             start: m.start(),
-            end: m.end(),
+            end: what_m.start() + what.len(),
             stated: Stated::Since(what.to_string()),
             basis: basis_of(q),
         });
@@ -260,16 +278,20 @@ pub fn find(sentence: &str) -> Vec<Found> {
 
 /// Days from the previous contact to the one ending the silence, and the
 /// previous contact it implies: (min, max, implied). `since` is the resolved
-/// date of a "since" claim; `None` there means it could not be dated.
+/// date of a "since" claim (`None`: it could not be dated); `since_event`
+/// says it is an event that was not a contact of the pair ("since the war
+/// began"), which bounds the silence from below only.
 pub fn days(
     stated: &Stated,
     ending: Span,
     since: Option<Span>,
+    since_event: bool,
 ) -> (Option<i64>, Option<i64>, Option<Span>) {
     let before = |d: NaiveDate, n: i64| d.checked_sub_days(Days::new(n.max(0) as u64));
     match stated {
         Stated::FirstEver => (None, None, None),
         Stated::Since(_) => match since {
+            Some(s) if since_event => (Some((ending.start - s.end).num_days()), None, None),
             Some(s) => {
                 let min = (ending.start - s.end).num_days();
                 let max = (ending.end - s.start).num_days();
@@ -328,7 +350,7 @@ mod tests {
     fn range(sentence: &str, ending: &str, since: Option<&str>) -> (Option<i64>, Option<i64>) {
         let f = find(sentence);
         assert!(!f.is_empty(), "no claim in {sentence:?}");
-        let (a, b, _) = days(&f[0].stated, d(ending), since.map(d));
+        let (a, b, _) = days(&f[0].stated, d(ending), since.map(d), false);
         (a, b)
     }
 

@@ -54,18 +54,33 @@ pub fn triggers(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Vec<Hi
     out
 }
 
-/// Modality cues in tokens[from..to]: (token index, cue).
-pub fn cues(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Vec<(usize, usize, Cue)> {
+/// A modality cue found in a clause.
+#[derive(Debug, Clone, Copy)]
+pub struct CueHit {
+    pub first: usize,
+    pub last: usize,
+    pub cue: Cue,
+    /// Governs only the next few words.
+    pub np: bool,
+}
+
+/// Modality cues in tokens[from..to].
+pub fn cues(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Vec<CueHit> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
         let mut advanced = false;
         if let Some(cands) = lex.cue_index.get(&toks[i].key) {
             for &c in cands {
-                let (words, cue) = &lex.cues[c];
+                let (words, cue, np) = &lex.cues[c];
                 let n = words.len();
                 if i + n <= to && words.iter().zip(&toks[i..i + n]).all(|(w, k)| *w == k.key) {
-                    out.push((i, i + n, *cue));
+                    out.push(CueHit {
+                        first: i,
+                        last: i + n,
+                        cue: *cue,
+                        np: *np,
+                    });
                     i += n;
                     advanced = true;
                     break;
@@ -101,14 +116,16 @@ const BASE_FORMS: &[&str] = &[
 
 /// Is the contact word at `hit` asserted as having happened?
 pub fn realis(
-    lex: &Lexicon,
     toks: &[Token],
     clause: (usize, usize),
     hit: &Hit,
-    cues_in_clause: &[(usize, usize, Cue)],
+    cues_in_clause: &[CueHit],
 ) -> bool {
-    let _ = lex;
-    if cues_in_clause.iter().any(|&(_, end, _)| end <= hit.first) {
+    // a noun-phrase cue reaches the next four words: "ahead of today's call"
+    if cues_in_clause
+        .iter()
+        .any(|c| c.last <= hit.first && (!c.np || hit.first - c.last <= 4))
+    {
         return false;
     }
     if hit.first > 0
@@ -156,6 +173,23 @@ const FORUM_NOUNS: &[&str] = &[
     "chief",
     "partners",
     "allies",
+];
+
+/// Participles whose "by" names someone taking part.
+const AGENTIVE: &[&str] = &[
+    "hosted",
+    "attended",
+    "joined",
+    "received",
+    "welcomed",
+    "greeted",
+    "accompanied",
+    "chaired",
+    "led",
+    "met",
+    "visited",
+    "called",
+    "phoned",
 ];
 
 /// Prepositions after which an actor is talked about, not taking part.
@@ -230,7 +264,19 @@ pub fn participants(
             }
         }
         if prev.is_some_and(|p| BLOCKING.contains(&p)) {
-            continue;
+            // "hosted by Macron", "joined by von der Leyen": the agent takes part
+            let agent = prev == Some("by")
+                && (clause.0..m.first)
+                    .rev()
+                    .find(|&k| {
+                        toks[k].word
+                            && toks[k].key != "by"
+                            && !matches!(toks[k].key.as_str(), "the" | "a" | "an")
+                    })
+                    .is_some_and(|k| AGENTIVE.contains(&toks[k].key.as_str()));
+            if !agent {
+                continue;
+            }
         }
         // an attribution after the contact: "..., X said" / "X told reporters"
         let said = toks.get(m.last).is_some_and(|t| {

@@ -197,6 +197,11 @@ const PARTICLES: &[&str] = &[
 /// Plural references to the pair or group last named.
 const GROUP_WORDS: &[&[&str]] = &[
     &["the", "two", "leaders"],
+    &["the", "three", "leaders"],
+    &["the", "four", "leaders"],
+    &["the", "five", "leaders"],
+    &["all", "three", "leaders"],
+    &["the", "three", "men"],
     &["the", "two", "presidents"],
     &["the", "two", "men"],
     &["the", "two", "women"],
@@ -384,14 +389,36 @@ impl<'a> Resolver<'a> {
                 return Some(i);
             }
         }
-        if let Some(last) = trimmed.last() {
-            let key = fold(last);
-            if let Some(Some(i)) = self.surnames.get(&key) {
-                // "Joe Biden" after "Biden": same person if the given name fits
-                return Some(*i);
+        // a known surname at either end, the other words in the known name
+        // ("Joe Biden" after "Biden"; "Kishida Fumio" in Japanese order)
+        for (sur, other) in [
+            (trimmed.last(), trimmed.first()),
+            (trimmed.first(), trimmed.last()),
+        ] {
+            let (Some(sur), Some(other)) = (sur, other) else {
+                continue;
+            };
+            if sur == other {
+                continue;
             }
-            let found = self.lex.by_surname(last, self.date);
-            if found.len() == 1 && fold(&found[0].name).starts_with(&fold(trimmed[0])[..1]) {
+            let key = fold(sur);
+            let given = fold(other);
+            if let Some(Some(i)) = self.surnames.get(&key) {
+                let initial = given.chars().next();
+                if fold(&self.actors[*i].name)
+                    .split(' ')
+                    .any(|w| w.chars().next() == initial)
+                {
+                    return Some(*i);
+                }
+            }
+            let found = self.lex.by_surname(sur, self.date);
+            if found.len() == 1
+                && fold(&found[0].name).split(' ').any(|w| {
+                    w == given
+                        || (w.chars().count() > 1 && w.chars().next() == given.chars().next())
+                })
+            {
                 let n = found[0].name.clone();
                 return self.intern_known(&n, title_s);
             }
@@ -469,9 +496,9 @@ impl<'a> Resolver<'a> {
 
     /// A country word at `i`: "French", "U.S.", "Israel 's", "South Korean".
     fn country_at(&self, toks: &[Token], i: usize) -> Option<(usize, String)> {
-        for n in (1..=3.min(toks.len() - i)).rev() {
+        for n in (1..=6.min(toks.len() - i)).rev() {
             let words = &toks[i..i + n];
-            if !words.iter().all(|t| t.word && t.key != "'s") || !words[0].cap {
+            if !words.iter().all(|t| t.word) || !words[0].cap || words[n - 1].key == "'s" {
                 continue;
             }
             let key = words
@@ -479,9 +506,21 @@ impl<'a> Resolver<'a> {
                 .map(|t| t.key.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            if let Some(c) = self.lex.country(&key) {
+            let country = self.lex.country(&key).map(String::from).or_else(|| {
+                // "the People's Republic of China" is China in the actor dictionary
+                let text: String = words
+                    .iter()
+                    .map(|t| t.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.lex
+                    .lookup(&text.replace(" 's", "'s"))
+                    .filter(|a| a.kind == Kind::Country)
+                    .map(|a| a.name.clone())
+            });
+            if let Some(c) = country {
                 let poss = toks.get(i + n).is_some_and(|t| t.key == "'s");
-                return Some((n + usize::from(poss), c.to_string()));
+                return Some((n + usize::from(poss), c));
             }
         }
         None
@@ -593,6 +632,20 @@ impl<'a> Resolver<'a> {
                 if let Some((n, title)) = title {
                     // "Crown Prince and Prime Minister Mohammed bin Salman"
                     let mut k = j + n;
+                    // "President of the People's Republic of China", "the President of Russia"
+                    if country.is_none() && k + 1 < toks.len() && toks[k].key == "of" {
+                        let at = k + 1 + usize::from(toks[k + 1].key == "the");
+                        if at < toks.len() {
+                            if let Some((m, c)) = self.country_at(toks, at) {
+                                country = Some(c);
+                                k = at + m;
+                            } else if toks[at].key == "republic" && self.home.is_some() {
+                                // the French "President of the Republic"
+                                country = self.home.clone();
+                                k = at + 1;
+                            }
+                        }
+                    }
                     while k + 1 < toks.len() && toks[k].key == "and" {
                         match self.title_at(toks, k + 1) {
                             Some((m, _)) if toks[k + 1].cap => k += 1 + m,
@@ -628,6 +681,35 @@ impl<'a> Resolver<'a> {
                         }
                         i = end.max(i + 1);
                         continue;
+                    }
+                    // "the Foreign Secretary, David Lammy": the name follows a comma
+                    if !counterpart && k + 1 < toks.len() && toks[k].key == "," {
+                        let run = self.name_run(toks, k + 1);
+                        if run > 0 {
+                            let name = slice(k + 1, k + 1 + run).to_string();
+                            let display_title = title_case(&title);
+                            if let Some(idx) = self.resolve_name(
+                                &name,
+                                Some(&display_title),
+                                country.as_deref(),
+                                true,
+                            ) {
+                                self.note_title(&title, idx);
+                                if self.is_person(idx) && first_person_here.is_none() {
+                                    first_person_here = Some(idx);
+                                }
+                                out.push(Mention {
+                                    first: i,
+                                    last: k + 1 + run,
+                                    target: Target::Actor(idx),
+                                    possessive: toks
+                                        .get(k + 1 + run)
+                                        .is_some_and(|t| t.key == "'s"),
+                                });
+                                i = k + 1 + run;
+                                continue;
+                            }
+                        }
                     }
                     // a role with no name needs a determiner or a country
                     let appositive = i > 0

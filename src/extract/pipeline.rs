@@ -36,6 +36,7 @@ struct PendingClaim {
     sentence: usize,
     pair: Option<[usize; 2]>,
     since: Option<Span>,
+    since_event: bool,
 }
 
 /// "WASHINGTON, Jan 19 (Reuters) -", "BEIJING (AP) —", "KYIV, June 3 (AFP) -".
@@ -105,6 +106,48 @@ fn home_country(title: Option<&str>, body: &str) -> Option<String> {
     None
 }
 
+static TRACE: LazyLock<bool> = LazyLock::new(|| std::env::var_os("DATELINE_TRACE").is_some());
+
+/// Verbs of joining a contact already reported.
+const PARTAKE: &[&str] = &[
+    "joined",
+    "attended",
+    "participated",
+    "took",
+    "dialled",
+    "dialed",
+];
+
+/// The actors a sentence opens with: "Putin and Zelensky", "Biden, Macron and Scholz".
+fn subject_group(res: &Resolver<'_>, mentions: &[Mention], toks: &[Token]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for m in mentions {
+        let Target::Actor(i) = m.target else { break };
+        match prev_end {
+            None => {
+                // the subject comes early: after at most a short opener ("On Monday,")
+                if m.first > 4 || m.possessive {
+                    break;
+                }
+            }
+            Some(e) => {
+                if !toks[e..m.first]
+                    .iter()
+                    .all(|t| matches!(t.key.as_str(), "and" | "," | "both"))
+                {
+                    break;
+                }
+            }
+        }
+        if res.actors[i].kind != ActorKind::Country {
+            out.push(i);
+        }
+        prev_end = Some(m.last);
+    }
+    out
+}
+
 /// Verbs of speaking: a contact by phone unless the text says they met.
 const SPEAK: &[&str] = &[
     "spoke", "speak", "speaks", "spoken", "speaking", "talked", "talk", "talking",
@@ -132,15 +175,23 @@ fn clause_date(
             .find(|k| k.start >= te && ANOTHER_EVENT.contains(&k.key.as_str()))
             .map(|k| k.start)
     });
+    // everything after "since" dates the silence, not the contact
+    let since = toks[clause.0..clause.1]
+        .iter()
+        .find(|k| k.key == "since")
+        .map(|k| k.start);
     let usable: Vec<&Timex> = timexes
         .iter()
         .filter(|t| t.span.start <= reference)
         .filter(|t| cut.is_none_or(|c| t.start < c))
+        .filter(|t| since.is_none_or(|c| t.start < c))
         .filter(|t| {
             let prev = toks[clause.0..clause.1]
                 .iter()
                 .rev()
-                .find(|k| k.end <= t.start && k.word)
+                .find(|k| {
+                    k.end <= t.start && k.word && !matches!(k.key.as_str(), "the" | "a" | "an")
+                })
                 .map(|k| k.key.as_str());
             !prev.is_some_and(|p| NOT_EVENT_DATE.contains(&p))
         })
@@ -215,6 +266,22 @@ pub fn extract(input: Text<'_>) -> Extraction {
         }
         count_medium(&toks, &mut call_words, &mut meeting_words);
         let mentions = res.mentions(stext, &toks, start);
+        let subject = subject_group(&res, &mentions, &toks);
+        if *TRACE {
+            eprintln!(
+                "sentence {si}: {stext:?}\n  mentions {:?}",
+                mentions
+                    .iter()
+                    .map(|m| (
+                        &body[toks[m.first].start..toks[m.last - 1].end],
+                        match m.target {
+                            Target::Actor(i) => res.actors[i].name.clone(),
+                            ref t => format!("{t:?}"),
+                        }
+                    ))
+                    .collect::<Vec<_>>()
+            );
+        }
         let question = stext.trim_end().ends_with('?');
         let timexes = temporal::find(stext, reference, Prefer::Past)
             .into_iter()
@@ -244,7 +311,14 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 hits.first().map(|h| toks[h.last - 1].end),
             );
             let opener = toks[c0..c1].iter().find(|t| t.word).map(|t| t.key.as_str());
-            if date.is_none() && matches!(opener, Some("when" | "where")) {
+            // "..., when he held talks", "..., as the two leaders held their
+            // second conversation this month": the same moment as the clause before
+            if matches!(
+                opener,
+                Some("when" | "where" | "as" | "while" | "after" | "before" | "during")
+            ) && prev_date.is_some_and(|p| p.is_day())
+                && date.is_none_or(|d| !d.is_day())
+            {
                 date = prev_date;
             }
             if date.is_some() {
@@ -261,7 +335,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
             };
             let real: Vec<&Hit> = hits
                 .iter()
-                .filter(|h| events::realis(lex, &toks, clause, h, &cues))
+                .filter(|h| events::realis(&toks, clause, h, &cues))
                 .filter(|h| !h.needs_object || starts_mention(h.last))
                 .collect();
             if real.is_empty() {
@@ -287,7 +361,49 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 }
             }
             if actors.len() < 2 && group {
+                // "the two leaders" = the people this sentence named before, if
+                // two or more, else the pair or group named last
+                let before: BTreeSet<usize> = mentions
+                    .iter()
+                    .filter(|m| m.last <= c0)
+                    .filter_map(|m| match m.target {
+                        Target::Actor(i) if res.actors[i].kind != ActorKind::Country => Some(i),
+                        _ => None,
+                    })
+                    .collect();
+                if before.len() >= 2 {
+                    actors.extend(before);
+                } else {
+                    actors.extend(res.last_group.iter().copied());
+                }
+            }
+            // "Vice President Kamala Harris joined the call": one more party
+            if actors.len() == 1
+                && toks[c0..c1]
+                    .iter()
+                    .any(|t| PARTAKE.contains(&t.key.as_str()))
+            {
                 actors.extend(res.last_group.iter().copied());
+            }
+            // "..., before sitting down with Kim": the sentence's subject
+            let first_hit = real.iter().map(|h| h.first).min().unwrap_or(c0);
+            let has_subject = mentions
+                .iter()
+                .any(|m| m.first >= c0 && m.first < first_hit);
+            if actors.len() < 2 && !has_subject && c0 > 0 {
+                actors.extend(subject.iter().copied());
+            }
+            if *TRACE {
+                eprintln!(
+                    "  clause {:?} hits={:?} actors={:?} date={:?}",
+                    &body[cstart..cend],
+                    real.iter().map(|h| &toks[h.first].key).collect::<Vec<_>>(),
+                    actors
+                        .iter()
+                        .map(|&i| &res.actors[i].name)
+                        .collect::<Vec<_>>(),
+                    date.map(|d| d.value())
+                );
             }
             if actors.len() < 2 {
                 continue;
@@ -349,13 +465,33 @@ pub fn extract(input: Text<'_>) -> Extraction {
         for found in claims::find(stext) {
             let ctext = stext[found.start..found.end].trim().to_string();
             let pair = claim_pair(&res, &drafts, &made_here, &mentions, &toks, &found, start);
-            let since = match &found.stated {
-                Stated::Since(what) => temporal::find(what, reference, Prefer::Past)
-                    .into_iter()
-                    .find(|t| t.span.start <= reference)
-                    .map(|t| t.span),
-                _ => None,
+            let (since, since_event) = match &found.stated {
+                Stated::Since(what) => resolve_since(what, reference, body, &res),
+                _ => (None, false),
             };
+            // "since a Dec. 7 video call", "since their summit in Hanoi in February":
+            // the earlier contact, with its own date
+            if let (Stated::Since(what), Some(since), Some(pair), false) =
+                (&found.stated, since, pair, since_event)
+            {
+                let wt = text::tokens(what.as_str(), 0);
+                if let Some(h) = events::triggers(lex, &wt, 0, wt.len()).first() {
+                    let kind = match h.kind {
+                        TriggerKind::Generic => None,
+                        k => Some(k),
+                    };
+                    if since.start <= reference {
+                        drafts.push(Draft {
+                            kind: kind.or(events::medium(&wt, 0, wt.len())),
+                            date: Some(since),
+                            actors: pair.into_iter().collect(),
+                            evidence: (s.start, s.end),
+                            sentence: si,
+                            lead: false,
+                        });
+                    }
+                }
+            }
             pending.push(PendingClaim {
                 found,
                 text: ctext,
@@ -363,6 +499,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 sentence: si,
                 pair,
                 since,
+                since_event,
             });
         }
     }
@@ -376,6 +513,102 @@ pub fn extract(input: Text<'_>) -> Extraction {
         call_words,
         meeting_words,
     )
+}
+
+/// Events a silence is counted from (data/events.tsv): (phrase, date, context).
+static SINCE_EVENTS: LazyLock<Vec<(String, NaiveDate, Option<String>)>> = LazyLock::new(|| {
+    include_str!("../../data/events.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let date = NaiveDate::parse_from_str(f.get(1)?.trim(), "%Y-%m-%d").ok()?;
+            let context = f
+                .get(2)
+                .map(|c| c.trim())
+                .filter(|c| *c != "-" && !c.is_empty());
+            Some((fold(f[0].trim()), date, context.map(String::from)))
+        })
+        .collect()
+});
+
+/// Words that may stand around a date in a "since" phrase without making it
+/// an event: "since early 2022", "since their March 18 call".
+const SINCE_FILLERS: &[&str] = &[
+    "a", "an", "the", "their", "his", "her", "its", "last", "early", "late", "mid", "in", "on",
+    "of", "at", "around", "about", "then", "back", "sometime", "some", "time",
+];
+
+/// The date a "since" phrase names, and whether it is an event that was not
+/// a contact of the pair ("since Biden took office", "since the war began").
+fn resolve_since(
+    what: &str,
+    reference: NaiveDate,
+    body: &str,
+    res: &Resolver<'_>,
+) -> (Option<Span>, bool) {
+    let lex = lexicon::global();
+    let wt = text::tokens(what, 0);
+    let contact = !events::triggers(lex, &wt, 0, wt.len()).is_empty();
+    let found = temporal::find(what, reference, Prefer::Past)
+        .into_iter()
+        .find(|t| t.span.start <= reference);
+    if let Some(t) = found {
+        let rest = wt
+            .iter()
+            .filter(|k| k.word && (k.end <= t.start || k.start >= t.end))
+            .any(|k| !SINCE_FILLERS.contains(&k.key.as_str()));
+        return (Some(t.span), rest && !contact);
+    }
+    if contact {
+        return (None, false);
+    }
+    let folded = fold(what);
+    // "since Biden took office", "since he became president": the role's start
+    if [
+        "took office",
+        "became",
+        "was elected",
+        "sworn in",
+        "inauguration",
+        "came to power",
+    ]
+    .iter()
+    .any(|k| folded.contains(k))
+    {
+        for a in &res.actors {
+            let key = a
+                .name
+                .split_whitespace()
+                .last()
+                .map(fold)
+                .unwrap_or_default();
+            if !key.is_empty()
+                && folded
+                    .split_whitespace()
+                    .any(|w| w.trim_end_matches("'s") == key)
+            {
+                if let Some(r) = lex
+                    .roles_of(&a.name)
+                    .into_iter()
+                    .find(|r| r.held_on(reference))
+                {
+                    return (Some(Span::day(r.start)), true);
+                }
+            }
+        }
+    }
+    let article = fold(body);
+    for (phrase, date, context) in SINCE_EVENTS.iter() {
+        if folded.contains(phrase.as_str())
+            && context
+                .as_ref()
+                .is_none_or(|c| article.contains(c.as_str()))
+        {
+            return (Some(Span::day(*date)), true);
+        }
+    }
+    (None, true)
 }
 
 /// The pair a claim is about: the contact of its sentence, the people it
@@ -537,7 +770,7 @@ fn settle(
                 _ => Basis::Contact,
             });
         let (min_days, max_days, implied) = match ending_date {
-            Some(e) => claims::days(&p.found.stated, e, p.since),
+            Some(e) => claims::days(&p.found.stated, e, p.since, p.since_event),
             None => (None, None, p.since),
         };
         claims_out.push(ClaimFrame {

@@ -216,7 +216,8 @@ pub fn clause_break(tokens: &[Token], i: usize) -> bool {
     match t.key.as_str() {
         "while" | "whereas" | "although" | "though" | "because" | "but" => true,
         "as" | "after" | "before" | "when" | "where" | "which" | "who" | "whom" | "since"
-        | "until" | "amid" | "following" | "and" | "days" | "weeks" | "saying" | "adding" => {
+        | "until" | "amid" | "following" | "and" | "days" | "weeks" | "saying" | "adding"
+        | "with" | "during" | "including" => {
             after_comma
                 && !(t.key == "and"
                     // a list of actors continues after ", and"
