@@ -367,7 +367,9 @@ impl<'a> Resolver<'a> {
                 let n = found[0].name.clone();
                 return self.intern_known(&n, title_s);
             }
-            if titled {
+            // an unknown single name counts after a political title only
+            // ("Prime Minister Kovacs"), not after "Mr" ("Mr Chairman")
+            if titled && title.is_some_and(|t| self.lex.office(t, country).is_some()) {
                 return Some(self.intern(ActorRef {
                     name: name.to_string(),
                     kind: ActorKind::Person,

@@ -159,17 +159,18 @@ const ANOTHER_EVENT: &[&str] = &["after", "following", "before", "amid", "since"
 /// Words before a date that make it not the date of the clause's contact.
 const NOT_EVENT_DATE: &[&str] = &["since", "until", "till", "through", "from", "by", "before"];
 
-/// The date of a clause: the first past day-precise expression, else the
-/// first past one of any precision.
+/// The date of a clause: of the past expressions not in a "since" phrase
+/// nor after a word that starts another event, the one nearest the contact
+/// word (after it first: "spoke yesterday with"), day-precise ones first.
 fn clause_date(
     timexes: &[Timex],
     toks: &[Token],
     clause: (usize, usize),
     reference: NaiveDate,
-    trigger_end: Option<usize>,
+    trigger: Option<(usize, usize)>,
 ) -> Option<Span> {
     // "discussed X after U.S. strikes last month": that date is the strikes'
-    let cut = trigger_end.and_then(|te| {
+    let cut = trigger.and_then(|(_, te)| {
         toks[clause.0..clause.1]
             .iter()
             .find(|k| k.start >= te && ANOTHER_EVENT.contains(&k.key.as_str()))
@@ -195,11 +196,19 @@ fn clause_date(
                 .map(|k| k.key.as_str());
             !prev.is_some_and(|p| NOT_EVENT_DATE.contains(&p))
         })
+        // "today's call": a date owned by a noun is that noun's
+        .filter(|t| !toks.iter().any(|k| k.start == t.end && k.key == "'s"))
         .collect();
+    let distance = |t: &Timex| match trigger {
+        Some((_, te)) if t.start >= te => (t.start - te) as i64,
+        Some((ts, _)) => (ts.saturating_sub(t.end)) as i64 + 1000,
+        None => t.start as i64,
+    };
     usable
         .iter()
-        .find(|t| t.span.is_day())
-        .or(usable.first())
+        .filter(|t| t.span.is_day())
+        .min_by_key(|t| distance(t))
+        .or_else(|| usable.iter().min_by_key(|t| distance(t)))
         .map(|t| t.span)
 }
 
@@ -257,7 +266,15 @@ pub fn extract(input: Text<'_>) -> Extraction {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending: Vec<PendingClaim> = Vec::new();
 
+    // the lead: the first two sentences of prose (headings do not count)
+    let mut prose_seen = 0usize;
     for (si, s) in text::sentences(body).iter().enumerate() {
+        let prose = body[s.start..s.end]
+            .trim_end()
+            .ends_with(['.', '"', '\u{201d}', '!'])
+            && body[s.start..s.end].split_whitespace().count() >= 6;
+        let in_lead = prose && prose_seen < 2;
+        prose_seen += usize::from(prose);
         let start = s.start.max(dateline_end.min(s.end));
         let stext = &body[start..s.end];
         let toks = text::tokens(stext, start);
@@ -308,7 +325,8 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 &toks,
                 clause,
                 reference,
-                hits.first().map(|h| toks[h.last - 1].end),
+                hits.first()
+                    .map(|h| (toks[h.first].start, toks[h.last - 1].end)),
             );
             let opener = toks[c0..c1].iter().find(|t| t.word).map(|t| t.key.as_str());
             // "..., when he held talks", "..., as the two leaders held their
@@ -445,7 +463,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 actors,
                 evidence: (s.start, s.end),
                 sentence: si,
-                lead: s.paragraph == 0 && si < 3 && !past_perfect,
+                lead: in_lead && !past_perfect,
             });
         }
         // no contact here, but two people named together become "the two leaders"
