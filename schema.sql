@@ -89,9 +89,10 @@ CREATE INDEX events_day ON events (day_start);
 CREATE UNIQUE INDEX events_ext_id ON events (ext_id) WHERE ext_id IS NOT NULL;
 
 CREATE TABLE event_actors (
-    event INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
-    actor INTEGER NOT NULL REFERENCES actors (id),
-    role  TEXT,
+    event    INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    actor    INTEGER NOT NULL REFERENCES actors (id),
+    role     TEXT,
+    position INTEGER NOT NULL DEFAULT 0,      -- the order the source named them in
     PRIMARY KEY (event, actor)
 ) STRICT, WITHOUT ROWID;
 

@@ -32,9 +32,10 @@ pub fn add(ctx: &Context, req: EventAdd, io: &mut Io<'_>) -> Result<Outcome> {
         for name in &req.actors {
             actors.push(resolve::find_or_create(tx, name)?);
         }
-        actors.sort_unstable();
-        actors.dedup();
-        if req.kind.is_contact() && actors.len() < 2 {
+        let mut distinct = actors.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if req.kind.is_contact() && distinct.len() < 2 {
             bail!("a {} needs two or more different actors", req.kind.as_str());
         }
         let source = match req.article {

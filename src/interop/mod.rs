@@ -139,9 +139,10 @@ impl Importer {
                 Err(e) => return bad(e.to_string()),
             }
         }
-        actors.sort_unstable();
-        actors.dedup();
-        if row.kind.is_contact() && actors.len() < 2 {
+        let mut distinct = actors.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if row.kind.is_contact() && distinct.len() < 2 {
             return bad(format!(
                 "a {} needs two or more different actors",
                 row.kind.as_str()

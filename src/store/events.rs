@@ -69,6 +69,17 @@ fn kind_of(s: &str) -> rusqlite::Result<EventKind> {
     })
 }
 
+/// Ids without repeats, in their first order.
+fn unique(ids: &[i64]) -> Vec<i64> {
+    let mut out: Vec<i64> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !out.contains(id) {
+            out.push(*id);
+        }
+    }
+    out
+}
+
 fn sorted_pair(a: i64, b: i64) -> (i64, i64) {
     if a < b {
         (a, b)
@@ -82,7 +93,7 @@ impl Db<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT actors.id, actors.name FROM event_actors
              JOIN actors ON actors.id = event_actors.actor
-             WHERE event_actors.event = ?1 ORDER BY event_actors.actor",
+             WHERE event_actors.event = ?1 ORDER BY event_actors.position, event_actors.actor",
         )?;
         let rows = stmt.query_map([event], |r| {
             Ok(ActorName {
@@ -340,11 +351,9 @@ fn event_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
 }
 
 impl Tx<'_> {
-    /// Insert an event, its actors and its contacts.
+    /// Insert an event, its actors (in the order given) and its contacts.
     pub fn insert_event(&self, e: &NewEvent<'_>) -> Result<i64> {
-        let mut actors = e.actors.to_vec();
-        actors.sort_unstable();
-        actors.dedup();
+        let actors = unique(e.actors);
         self.conn()
             .prepare_cached(
                 "INSERT INTO events (kind, date_start, date_end, precision, day_start, day_end,
@@ -365,11 +374,11 @@ impl Tx<'_> {
             ])?;
         let id = self.conn().last_insert_rowid();
         {
-            let mut stmt = self
-                .conn()
-                .prepare_cached("INSERT INTO event_actors (event, actor) VALUES (?1, ?2)")?;
-            for actor in &actors {
-                stmt.execute([id, *actor])?;
+            let mut stmt = self.conn().prepare_cached(
+                "INSERT INTO event_actors (event, actor, position) VALUES (?1, ?2, ?3)",
+            )?;
+            for (position, actor) in actors.iter().enumerate() {
+                stmt.execute([id, *actor, position as i64])?;
             }
         }
         self.insert_contacts(id, e.kind, e.span, &actors)?;
@@ -500,10 +509,7 @@ impl Tx<'_> {
             };
             return Ok(Attach::Existing(id, added));
         }
-        let id = self.insert_event(&NewEvent {
-            actors: &actors,
-            ..e.clone()
-        })?;
+        let id = self.insert_event(e)?;
         if let Some(s) = source {
             self.insert_source(id, s)?;
         }
@@ -547,10 +553,10 @@ impl Tx<'_> {
             self.conn()
                 .execute("DELETE FROM event_actors WHERE event = ?1", [id])?;
             let mut stmt = self.conn().prepare_cached(
-                "INSERT OR IGNORE INTO event_actors (event, actor) VALUES (?1, ?2)",
+                "INSERT INTO event_actors (event, actor, position) VALUES (?1, ?2, ?3)",
             )?;
-            for actor in actors {
-                stmt.execute([id, *actor])?;
+            for (position, actor) in unique(actors).iter().enumerate() {
+                stmt.execute([id, *actor, position as i64])?;
             }
         }
         if let Some(note) = note {
