@@ -175,6 +175,29 @@ const FORUM_NOUNS: &[&str] = &[
     "allies",
 ];
 
+/// Verbs of saying: what follows is reported speech.
+pub const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "stated",
+    "claimed",
+    "insisted",
+    "wrote",
+    "tweeted",
+    "posted",
+    "confirmed",
+    "denied",
+    "noted",
+    "added",
+    "argued",
+    "suggested",
+    "warned",
+    "reported",
+    "according",
+];
+
 /// Participles whose "by" names someone taking part.
 const AGENTIVE: &[&str] = &[
     "hosted",
@@ -263,6 +286,13 @@ pub fn participants(
                 continue;
             }
         }
+        // "a meeting between X and Y" names parties; "relations between X and Y" does not
+        let between_trigger = prev == Some("between")
+            && (hit.last..m.first).any(|k| toks[k].key == "between")
+            && toks[hit.last..m.first].iter().filter(|t| t.word).count() <= 3;
+        if prev == Some("between") && !between_trigger {
+            continue;
+        }
         if prev.is_some_and(|p| BLOCKING.contains(&p)) {
             // "hosted by Macron", "joined by von der Leyen": the agent takes part
             let agent = prev == Some("by")
@@ -277,6 +307,15 @@ pub fn participants(
             if !agent {
                 continue;
             }
+        }
+        // the speaker of reported speech: "Macron said (that) Biden and Putin
+        // had agreed to a summit" is not Macron's contact
+        if m.last <= hit.first
+            && toks[m.last..hit.first]
+                .iter()
+                .any(|t| SPEECH.contains(&t.key.as_str()))
+        {
+            continue;
         }
         // an attribution after the contact: "..., X said" / "X told reporters"
         let said = toks.get(m.last).is_some_and(|t| {

@@ -238,6 +238,8 @@ pub struct Resolver<'a> {
     pub last_group: Vec<usize>,
     /// Country whose government speaks ("the President" in a White House readout).
     pub home: Option<String>,
+    /// Countries the article names, in order.
+    pub named_countries: Vec<String>,
 }
 
 impl<'a> Resolver<'a> {
@@ -252,6 +254,7 @@ impl<'a> Resolver<'a> {
             last_person: None,
             last_group: Vec::new(),
             home,
+            named_countries: Vec::new(),
         }
     }
 
@@ -450,7 +453,21 @@ impl<'a> Resolver<'a> {
         if let Some(&(_, i)) = self.titled.iter().rev().find(|(tt, _)| *tt == t) {
             return Some(i);
         }
-        let home = self.home.clone()?;
+        let home = match self.home.clone() {
+            Some(h) => h,
+            // no seat named: the one country the article names that has such an office
+            None => {
+                let mut found = self
+                    .named_countries
+                    .iter()
+                    .filter(|c| self.lex.holder_by_title(c, title, self.date).is_some());
+                let first = found.next()?.clone();
+                if found.next().is_some() {
+                    return None;
+                }
+                first
+            }
+        };
         let role = self.lex.holder_by_title(&home, title, self.date)?;
         let name = role.name.clone();
         let rt = role.title.clone();
@@ -475,6 +492,19 @@ impl<'a> Resolver<'a> {
         let n = role.name.clone();
         let t = role.title.clone();
         self.intern_known(&n, Some(t))
+    }
+
+    /// Note the countries a text names ("United Kingdom", "French").
+    pub fn scan_countries(&mut self, toks: &[Token]) {
+        for i in 0..toks.len() {
+            if toks[i].cap {
+                if let Some((_, c)) = self.country_at(toks, i) {
+                    if !self.named_countries.contains(&c) {
+                        self.named_countries.push(c);
+                    }
+                }
+            }
+        }
     }
 
     /// Longest title starting at token `i`: (tokens used, title text).
@@ -533,9 +563,15 @@ impl<'a> Resolver<'a> {
         let mut n = 0;
         while i + n < toks.len() && n < 6 {
             let t = &toks[i + n];
-            let particle = PARTICLES.contains(&t.key.as_str())
+            // "von der Leyen": particles, one or two, before a capitalised word
+            let is_particle = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|x| PARTICLES.contains(&x.key.as_str()))
+            };
+            let particle = is_particle(i + n)
                 && n > 0
-                && toks.get(i + n + 1).is_some_and(|x| x.cap);
+                && (toks.get(i + n + 1).is_some_and(|x| x.cap)
+                    || (is_particle(i + n + 1) && toks.get(i + n + 2).is_some_and(|x| x.cap)));
             let ok = t.word
                 && t.key != "'s"
                 && (particle
@@ -648,7 +684,9 @@ impl<'a> Resolver<'a> {
                             }
                         }
                     }
-                    while k + 1 < toks.len() && toks[k].key == "and" {
+                    // (two titles of one person, not "the President of the
+                    // Republic and President Xi", two people)
+                    while k + 1 < toks.len() && toks[k].key == "and" && !det && k == j + n {
                         match self.title_at(toks, k + 1) {
                             Some((m, _)) if toks[k + 1].cap => k += 1 + m,
                             _ => break,

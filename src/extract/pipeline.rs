@@ -25,6 +25,14 @@ struct Draft {
     /// In the lead (first paragraph) and not in the past perfect: an undated
     /// lead contact happened on the reference day.
     lead: bool,
+    /// Named only as the start of a stated silence ("since their summit in
+    /// Hanoi"): never the contact that ends it.
+    background: bool,
+    /// "last spoke", "had met": an earlier contact, not the article's news.
+    historical: bool,
+    /// For an undated "also" sentence: the day of the contact just reported,
+    /// used if it does not fold into one.
+    fallback: Option<Span>,
 }
 
 /// A claim waiting for its pair and ending contact.
@@ -258,6 +266,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
     let mut res = Resolver::new(lex, reference, home);
     let mut call_words = 0usize;
     let mut meeting_words = 0usize;
+    res.scan_countries(&text::tokens(body, 0));
     if let Some(title) = input.title {
         let toks = text::tokens(title, 0);
         count_medium(&toks, &mut call_words, &mut meeting_words);
@@ -283,6 +292,15 @@ pub fn extract(input: Text<'_>) -> Extraction {
         }
         count_medium(&toks, &mut call_words, &mut meeting_words);
         let mentions = res.mentions(stext, &toks, start);
+        // quoted speech: contact words inside quotation marks are not reports
+        let mut quoted = vec![false; toks.len()];
+        let mut open = false;
+        for (k, t) in toks.iter().enumerate() {
+            if t.key == "\"" {
+                open = !open;
+            }
+            quoted[k] = open;
+        }
         let subject = subject_group(&res, &mentions, &toks);
         if *TRACE {
             eprintln!(
@@ -320,6 +338,17 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 .cloned()
                 .collect();
             let hits = events::triggers(lex, &toks, c0, c1);
+            // "Macron said early Monday that ...": that day is the saying's
+            let speech_end = hits.first().and_then(|h| {
+                (c0..h.first)
+                    .rev()
+                    .find(|&k| events::SPEECH.contains(&toks[k].key.as_str()))
+                    .map(|k| toks[k].end)
+            });
+            let here: Vec<Timex> = here
+                .into_iter()
+                .filter(|t| speech_end.is_none_or(|e| t.start >= e))
+                .collect();
             let mut date = clause_date(
                 &here,
                 &toks,
@@ -342,7 +371,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
             if date.is_some() {
                 prev_date = date;
             }
-            if hits.is_empty() || question {
+            if hits.is_empty() || question || !prose {
                 continue;
             }
             let cues = events::cues(lex, &toks, c0, c1);
@@ -353,6 +382,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
             };
             let real: Vec<&Hit> = hits
                 .iter()
+                .filter(|h| !quoted[h.first])
                 .filter(|h| events::realis(&toks, clause, h, &cues))
                 .filter(|h| !h.needs_object || starts_mention(h.last))
                 .collect();
@@ -408,8 +438,20 @@ pub fn extract(input: Text<'_>) -> Extraction {
             let has_subject = mentions
                 .iter()
                 .any(|m| m.first >= c0 && m.first < first_hit);
-            if actors.len() < 2 && !has_subject && c0 > 0 {
+            let subordinate = matches!(
+                opener,
+                Some("after" | "before" | "when" | "as" | "while" | "during" | "following")
+            );
+            if (actors.len() < 2 || subordinate) && !has_subject && c0 > 0 {
                 actors.extend(subject.iter().copied());
+            }
+            // "their dinner", "their first call": the pair takes part
+            if real
+                .iter()
+                .any(|h| (h.first.saturating_sub(3)..h.first).any(|k| toks[k].key == "their"))
+                && actors.len() < 4
+            {
+                actors.extend(res.last_group.iter().copied());
             }
             if *TRACE {
                 eprintln!(
@@ -452,9 +494,67 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 // leaders who "spoke" without meeting spoke by phone: the news convention
                 Some(TriggerKind::Call)
             } else {
-                events::medium(&toks, 0, toks.len())
+                None
             };
             let past_perfect = toks[c0..c1].iter().any(|t| t.key == "had");
+            // "He also spoke with Biden": a continuation of the day just reported
+            let fallback = if date.is_none() && toks[c0..c1].iter().any(|t| t.key == "also") {
+                drafts
+                    .iter()
+                    .rev()
+                    .find(|d| !d.background && !d.historical)
+                    .filter(|d| d.sentence + 2 >= si)
+                    .and_then(|d| d.date)
+            } else {
+                None
+            };
+            let first_hit_tok = real.iter().map(|h| h.first).min().unwrap_or(c0);
+            let historical =
+                past_perfect || toks[c0..first_hit_tok].iter().any(|t| t.key == "last");
+            // "spoke with Biden and with Zelensky": one contact with each
+            let splits: Vec<usize> = (c0 + 1..c1)
+                .filter(|&k| toks[k].key == "with" && toks[k - 1].key == "and")
+                .collect();
+            if !splits.is_empty() && !subject.is_empty() {
+                let mut bounds = vec![c0];
+                bounds.extend(splits.iter().copied());
+                bounds.push(c1);
+                let subj: BTreeSet<usize> = subject.iter().copied().collect();
+                let mut parts = Vec::new();
+                for w in bounds.windows(2) {
+                    let part: BTreeSet<usize> = mentions
+                        .iter()
+                        .filter(|m| m.first >= w[0] && m.last <= w[1])
+                        .filter_map(|m| match m.target {
+                            Target::Actor(i) if !subj.contains(&i) => Some(i),
+                            _ => None,
+                        })
+                        .collect();
+                    if !part.is_empty() {
+                        parts.push(part);
+                    }
+                }
+                let in_subject: BTreeSet<usize> = actors.intersection(&subj).copied().collect();
+                if parts.len() >= 2 && !in_subject.is_empty() {
+                    for part in parts {
+                        let mut a = in_subject.clone();
+                        a.extend(part);
+                        made_here.push(drafts.len());
+                        drafts.push(Draft {
+                            kind,
+                            date,
+                            actors: a,
+                            evidence: (s.start, s.end),
+                            sentence: si,
+                            lead: in_lead && !past_perfect,
+                            background: false,
+                            historical,
+                            fallback,
+                        });
+                    }
+                    continue;
+                }
+            }
             made_here.push(drafts.len());
             res.last_group = actors.iter().copied().collect();
             drafts.push(Draft {
@@ -464,6 +564,9 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 evidence: (s.start, s.end),
                 sentence: si,
                 lead: in_lead && !past_perfect,
+                background: false,
+                historical,
+                fallback,
             });
         }
         // no contact here, but two people named together become "the two leaders"
@@ -506,6 +609,9 @@ pub fn extract(input: Text<'_>) -> Extraction {
                             evidence: (s.start, s.end),
                             sentence: si,
                             lead: false,
+                            background: true,
+                            historical: true,
+                            fallback: None,
                         });
                     }
                 }
@@ -714,7 +820,7 @@ fn settle(
     order.extend(drafts.iter().filter(|d| d.date.is_none()));
     for d in order {
         let same = merged.iter().position(|m| {
-            compatible(m.kind, d.kind)
+            (compatible(m.kind, d.kind) || d.date.is_none())
                 && overlaps(m.date, d.date)
                 && (m.actors == d.actors
                     || (d.date.is_none()
@@ -738,19 +844,23 @@ fn settle(
             None => {
                 if d.date.is_some() || d.lead {
                     merged.push(d.clone());
+                } else if let Some(f) = d.fallback {
+                    let mut d = d.clone();
+                    d.date = Some(f);
+                    merged.push(d);
                 }
             }
         }
     }
     let mut events: Vec<EventFrame> = Vec::new();
-    let mut draft_of_event: Vec<usize> = Vec::new();
+    let mut draft_of_event: Vec<(usize, bool)> = Vec::new();
     for m in &merged {
         let date = m.date.unwrap_or(Span::day(reference));
         let kind = match m.kind {
             Some(TriggerKind::Generic) | None => kind_of(article_kind),
             Some(k) => kind_of(k),
         };
-        draft_of_event.push(m.sentence);
+        draft_of_event.push((m.sentence, m.background));
         events.push(EventFrame {
             kind,
             date,
@@ -768,7 +878,7 @@ fn settle(
             .iter()
             .enumerate()
             .filter(|(_, e)| has_pair(e))
-            .filter(|(i, _)| draft_of_event[*i] == p.sentence)
+            .filter(|(i, _)| draft_of_event[*i] == (p.sentence, false))
             .map(|(i, _)| i)
             .next()
             .or_else(|| {
