@@ -83,18 +83,12 @@ pub fn implied_previous(claim: &Claim, ending: Option<Span>) -> Option<Span> {
 }
 
 fn dated(c: &Contact) -> String {
-    format!(
-        "the {} of {} (event {})",
-        c.kind.as_str(),
-        c.span.value(),
-        c.event
-    )
+    format!("{} {} (event {})", c.kind.as_str(), c.span.value(), c.event)
 }
 
 /// Check a claim against the pair's contacts (any order).
 pub fn check(claim: &Claim, contacts: &[Contact]) -> Verdict {
     let basis = claim.basis.as_str();
-    let pair = format!("{} and {}", claim.actors[0].name, claim.actors[1].name);
     let unverifiable = |reason: String| Verdict {
         status: Status::Unverifiable,
         reason,
@@ -119,12 +113,12 @@ pub fn check(claim: &Claim, contacts: &[Contact]) -> Verdict {
         return match before.first() {
             Some(c) => Verdict {
                 status: Status::Contradicted,
-                reason: format!("not the first {basis}: {} was earlier", dated(c)),
+                reason: format!("not the first {basis}: {} came before", dated(c)),
                 conflicts: before.iter().map(|c| c.event).collect(),
             },
             None => Verdict {
                 status: Status::Consistent,
-                reason: format!("no earlier {basis} between {pair} is recorded"),
+                reason: format!("no earlier {basis} recorded"),
                 conflicts: Vec::new(),
             },
         };
@@ -142,7 +136,7 @@ pub fn check(claim: &Claim, contacts: &[Contact]) -> Verdict {
         return Verdict {
             status: Status::Contradicted,
             reason: format!(
-                "{} falls inside the claimed silence ({} days before the {})",
+                "{} is inside the silence, {} days before {}",
                 dated(c),
                 gap.display(),
                 ending.value()
@@ -151,35 +145,29 @@ pub fn check(claim: &Claim, contacts: &[Contact]) -> Verdict {
         };
     }
     let implied = implied_previous(claim, Some(ending))
-        .map(|s| format!(" (the claim implies one in {})", s.value()))
+        .map(|s| format!(" (implied: {})", s.value()))
         .unwrap_or_default();
     let Some(latest) = prior.first() else {
-        return unverifiable(format!(
-            "no earlier {basis} between {pair} is recorded{implied}"
-        ));
+        return unverifiable(format!("no earlier {basis} recorded{implied}"));
     };
     let gap = Days::between(&latest.span, &ending);
     let fits_max = claim.max_days.is_none_or(|max| gap.max <= max);
     if gap.min >= min && fits_max {
         return Verdict {
             status: Status::Consistent,
-            reason: format!(
-                "the previous {basis} is {}, {} days before",
-                dated(latest),
-                gap.display()
-            ),
+            reason: format!("previous: {}, {} days before", dated(latest), gap.display()),
             conflicts: Vec::new(),
         };
     }
     if claim.max_days.is_some_and(|max| gap.min > max) {
         return unverifiable(format!(
-            "the last recorded {basis} is {}, {} days before: a later one is missing{implied}",
+            "last recorded: {}, {} days before; a later one is missing{implied}",
             dated(latest),
             gap.display()
         ));
     }
     unverifiable(format!(
-        "the last recorded {basis} ({}) is too imprecise to confirm {} days",
+        "last recorded: {}, {} days before: too imprecise to confirm",
         dated(latest),
         gap.display()
     ))

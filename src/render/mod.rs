@@ -30,6 +30,16 @@ where
     t
 }
 
+/// Keep these columns (ids, dates, numbers, statuses) whole: only the text
+/// columns wrap when the table must fit the width.
+pub fn keep_whole(t: &mut Table, columns: &[usize]) {
+    for &i in columns {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
 pub fn write_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
     writeln!(out, "{t}")
 }

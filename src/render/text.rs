@@ -1,6 +1,6 @@
 //! Tables and plain text for people.
 
-use super::{opt, table, write_table};
+use super::{keep_whole, opt, table, write_table};
 use crate::check::Verdict;
 use crate::date::Span;
 use crate::gaps::{Days, PairSummary, Summary};
@@ -79,6 +79,7 @@ pub fn events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
             text,
         ]);
     }
+    keep_whole(&mut t, &[0, 1, 2, 4, 5]);
     write_table(out, &t)
 }
 
@@ -98,6 +99,7 @@ pub fn timeline(out: &mut dyn Write, rows: &[(Event, Option<Days>)]) -> io::Resu
                 .unwrap_or_default(),
         ]);
     }
+    keep_whole(&mut t, &[0, 1, 3, 4]);
     write_table(out, &t)
 }
 
@@ -117,6 +119,7 @@ pub fn gaps(
             c.event.to_string(),
         ]);
     }
+    keep_whole(&mut t, &[0, 1, 2, 3]);
     write_table(out, &t)?;
     let span = |v: Option<Span>| v.map(|s| s.value()).unwrap_or_else(|| "—".into());
     let stat = |v: Option<String>| v.unwrap_or_else(|| "—".into());
@@ -158,6 +161,7 @@ pub fn pairs(out: &mut dyn Write, rows: &[(PairSummary, [String; 2])]) -> io::Re
             p.silence.display(),
         ]);
     }
+    keep_whole(&mut t, &[2, 3, 4, 5]);
     write_table(out, &t)
 }
 
@@ -167,14 +171,11 @@ pub fn claims(
 ) -> io::Result<()> {
     let mut t = table([
         "id",
-        "article",
         "actors",
         "claim",
         "days",
-        "ending",
         "implied previous",
         "status",
-        "why",
     ]);
     for (c, ending, implied, v) in rows {
         let days = match (c.min_days, c.max_days) {
@@ -184,18 +185,19 @@ pub fn claims(
             (None, _) if c.first_ever => "ever".into(),
             (None, _) => "—".into(),
         };
+        let before = ending
+            .map(|e| format!("\nbefore {}", e.value()))
+            .unwrap_or_default();
         t.add_row(vec![
             c.id.to_string(),
-            c.article.to_string(),
             format!("{} — {}", c.actors[0].name, c.actors[1].name),
             c.text.clone(),
-            days,
-            ending.map(|s| s.value()).unwrap_or_else(|| "—".into()),
+            format!("{days}{before}"),
             implied.map(|s| s.value()).unwrap_or_else(|| "—".into()),
-            v.status.as_str().to_string(),
-            v.reason.clone(),
+            format!("{}: {}", v.status.as_str(), v.reason),
         ]);
     }
+    keep_whole(&mut t, &[0, 3, 4]);
     write_table(out, &t)
 }
 
@@ -228,6 +230,7 @@ pub fn articles(out: &mut dyn Write, articles: &[StoredArticle]) -> io::Result<(
             a.claims.to_string(),
         ]);
     }
+    keep_whole(&mut t, &[0, 1, 4, 5]);
     write_table(out, &t)
 }
 
@@ -270,6 +273,7 @@ pub fn article(
                 evidence,
             ]);
         }
+        keep_whole(&mut t, &[0, 1, 2]);
         write_table(out, &t)?;
     }
     if !claims.is_empty() {
@@ -292,6 +296,7 @@ pub fn actors(out: &mut dyn Write, actors: &[Actor]) -> io::Result<()> {
             a.aliases.join(", "),
         ]);
     }
+    keep_whole(&mut t, &[0, 2, 5]);
     write_table(out, &t)
 }
 

@@ -90,7 +90,7 @@ fn biden_netanyahu_27_days() {
     assert_eq!(claims[0]["conflicts"], serde_json::json!([3]));
     let table = env.ok(["claims", "--status", "contradicted"]);
     assert!(
-        table.contains("the call of 2024-01-05 (event 3) falls inside the claimed silence"),
+        table.contains("call 2024-01-05 (event 3) is inside the silence"),
         "{table}"
     );
 }
