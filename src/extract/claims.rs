@@ -74,6 +74,13 @@ static NOT_SINCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("claim pattern compiles")
 });
 
+/// "the first meeting between the two leaders", "their first face-to-face
+/// meeting" with nothing after that bounds it: their first ever.
+static FIRST_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|their)\s+first\s+(?P<q>(?:[\w-]+\s+){0,2}?(?:meeting|call|summit|talks|encounter|conversation|phone call))\s+(?:between\s+(?:the\s+two\s+(?:leaders|men|presidents)|[A-Z][\w-]+(?:\s[A-Z][\w-]+)*\s+and\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)*))(?P<tail>[^.;?!]{0,40})")
+        .expect("claim pattern compiles")
+});
+
 static FIRST_EVER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:first[- ]ever\s+(?P<q1>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)|first\s+(?P<q2>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)\s+ever|(?P<q3>never\s+(?:before\s+)?(?:met|spoken|talked)))\b")
         .expect("claim pattern compiles")
@@ -129,6 +136,18 @@ fn modifier(s: Option<&str>) -> Option<Modifier> {
         }
         _ => Some(Modifier::About),
     }
+}
+
+/// "first call", "first time", "first face-to-face talks": a claim about
+/// contact; "first visit by an Indian prime minister", "first trip abroad"
+/// are about something else.
+fn about_contact(q: &str) -> bool {
+    let w = q.trim().to_ascii_lowercase();
+    if basis_of(&w).is_some() {
+        // "first visit to China by a US secretary of state" is one person's trip
+        return !(w.starts_with("visit") || w.contains(" visit ")) || w.contains("between");
+    }
+    matches!(w.as_str(), "" | "time" | "known time")
 }
 
 /// Which contacts a claim's words are about.
@@ -239,6 +258,9 @@ pub fn find(sentence: &str) -> Vec<Found> {
     for c in FIRST_IN.captures_iter(sentence) {
         let m = c.get(0).expect("group 0 always matches");
         let q = c.name("q").map_or("", |m| m.as_str());
+        if !about_contact(q) {
+            continue;
+        }
         // "the first ... in Beijing in two days" reads fine; "first ... in 2019" is not a count
         add(Found {
             start: m.start(),
@@ -250,6 +272,9 @@ pub fn find(sentence: &str) -> Vec<Found> {
     for c in FIRST_SINCE.captures_iter(sentence) {
         let m = c.get(0).expect("group 0 always matches");
         let q = c.name("q").map_or("", |m| m.as_str());
+        if !about_contact(q) {
+            continue;
+        }
         let what_m = c.name("what").expect("since pattern has a what group");
         let what = cut_relative(what_m.as_str());
         add(Found {
@@ -268,6 +293,29 @@ pub fn find(sentence: &str) -> Vec<Found> {
         add(Found {
             start: m.start(),
             end: m.end(),
+            stated: Stated::FirstEver,
+            basis: basis_of(q),
+        });
+    }
+    for c in FIRST_BARE.captures_iter(sentence) {
+        let m = c.get(0).expect("group 0 always matches");
+        let tail = c
+            .name("tail")
+            .map_or("", |m| m.as_str())
+            .to_ascii_lowercase();
+        // "... as president", "... of the year", "... since 2019" bound it
+        if [
+            " as ", " since ", " in ", " of ", " this ", " after ", " for ",
+        ]
+        .iter()
+        .any(|w| format!(" {tail}").contains(w))
+        {
+            continue;
+        }
+        let q = c.name("q").map_or("", |m| m.as_str());
+        add(Found {
+            start: m.start(),
+            end: m.end() - c.name("tail").map_or(0, |t| t.len()),
             stated: Stated::FirstEver,
             basis: basis_of(q),
         });

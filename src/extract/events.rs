@@ -255,11 +255,21 @@ pub fn participants(
     toks: &[Token],
     clause: (usize, usize),
     hit: &Hit,
+    all_hits: &[Hit],
     mentions: &[Mention],
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     for m in mentions {
         if m.first < clause.0 || m.last > clause.1 {
+            continue;
+        }
+        // an object belongs to the nearest contact word before it:
+        // "arrived in Hiroshima ... is due to meet Biden" — Biden is the meeting's
+        if m.first >= hit.last
+            && all_hits
+                .iter()
+                .any(|o| o.first >= hit.last && o.last <= m.first && o.first != hit.first)
+        {
             continue;
         }
         let prev = (clause.0..m.first)

@@ -617,6 +617,43 @@ impl<'a> Resolver<'a> {
                 i += g.len();
                 continue;
             }
+            // "the leaders of the United States, Japan, India and Australia"
+            if let Some(title) = plural_title(toks, i) {
+                let (first_word, title) = title;
+                if toks.get(i + 1).is_some_and(|n| n.key == "of") {
+                    let mut k = i + 2;
+                    let mut found = Vec::new();
+                    while k < toks.len() {
+                        if matches!(toks[k].key.as_str(), "," | "and" | "the") {
+                            k += 1;
+                            continue;
+                        }
+                        match self.country_at(toks, k) {
+                            Some((n, c)) => {
+                                if let Some(r) = self.lex.holder_by_title(&c, title, self.date) {
+                                    let name = r.name.clone();
+                                    let rt = r.title.clone();
+                                    if let Some(idx) = self.intern_known(&name, Some(rt)) {
+                                        found.push(Mention {
+                                            first: if found.is_empty() { first_word } else { k },
+                                            last: k + n,
+                                            target: Target::Actor(idx),
+                                            possessive: false,
+                                        });
+                                    }
+                                }
+                                k += n;
+                            }
+                            None => break,
+                        }
+                    }
+                    if found.len() >= 2 {
+                        i = k;
+                        out.extend(found);
+                        continue;
+                    }
+                }
+            }
             match t.key.as_str() {
                 "they" | "them" | "their" => {
                     out.push(Mention {
@@ -794,6 +831,13 @@ impl<'a> Resolver<'a> {
                     // longest known sub-run from the left
                     let mut matched = None;
                     for n in (1..=run).rev() {
+                        // "Trump Tower", "the Biden administration" name a thing
+                        if toks
+                            .get(i + n)
+                            .is_some_and(|t| NAMED_THINGS.contains(&t.key.as_str()))
+                        {
+                            continue;
+                        }
                         let name = slice(i, i + n).to_string();
                         if let Some(idx) = self.resolve_name(&name, None, None, false) {
                             matched = Some((n, idx));
@@ -843,6 +887,66 @@ impl<'a> Resolver<'a> {
             self.last_person = first_person_here;
         }
         out
+    }
+}
+
+/// Capitalised nouns after a name that make the run a thing named after a
+/// person ("Trump Tower", "Biden Administration"), not the person.
+const NAMED_THINGS: &[&str] = &[
+    "tower",
+    "administration",
+    "organization",
+    "organisation",
+    "foundation",
+    "doctrine",
+    "plaza",
+    "hotel",
+    "library",
+    "center",
+    "centre",
+    "airport",
+    "street",
+    "avenue",
+    "government",
+    "cabinet",
+    "campaign",
+    "institute",
+    "university",
+    "school",
+    "park",
+    "bridge",
+    "building",
+    "palace",
+    "hall",
+    "era",
+    "years",
+    "family",
+    "presidency",
+    "agreement",
+    "accord",
+    "accords",
+    "plan",
+    "memorial",
+    "white",
+    "house",
+    "team",
+    "camp",
+    "aides",
+    "allies",
+    "regime",
+];
+
+/// "leaders", "presidents", "foreign ministers" at `i`, the last word of a
+/// plural title: (index of its first word, the singular title).
+fn plural_title(toks: &[Token], i: usize) -> Option<(usize, &'static str)> {
+    let prev = i.checked_sub(1).map(|p| toks[p].key.as_str());
+    match (prev, toks[i].key.as_str()) {
+        (Some("foreign"), "ministers") => Some((i - 1, "foreign minister")),
+        (Some("prime"), "ministers") => Some((i - 1, "prime minister")),
+        (_, "leaders") => Some((i, "leader")),
+        (_, "presidents") => Some((i, "president")),
+        (_, "heads") => Some((i, "leader")),
+        _ => None,
     }
 }
 

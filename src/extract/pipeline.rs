@@ -192,6 +192,18 @@ fn clause_date(
     let usable: Vec<&Timex> = timexes
         .iter()
         .filter(|t| t.span.start <= reference)
+        // "later this year", "next week", "the coming days" point forward
+        .filter(|t| {
+            let before = toks
+                .iter()
+                .rev()
+                .find(|k| k.end <= t.start && k.word)
+                .map(|k| k.key.as_str());
+            !(t.span.end > reference
+                && (matches!(before, Some("later" | "next" | "coming" | "upcoming"))
+                    || t.text.to_lowercase().starts_with("later")
+                    || t.text.to_lowercase().contains("next")))
+        })
         .filter(|t| cut.is_none_or(|c| t.start < c))
         .filter(|t| since.is_none_or(|c| t.start < c))
         .filter(|t| {
@@ -396,7 +408,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
             let mut actors: BTreeSet<usize> = BTreeSet::new();
             let mut group = false;
             for h in &real {
-                for m in events::participants(&toks, clause, h, &mentions) {
+                for m in events::participants(&toks, clause, h, &hits, &mentions) {
                     match m.target {
                         Target::Actor(i) => {
                             if res.actors[i].kind != ActorKind::Country {
@@ -496,7 +508,23 @@ pub fn extract(input: Text<'_>) -> Extraction {
             } else {
                 None
             };
-            let past_perfect = toks[c0..c1].iter().any(|t| t.key == "had");
+            // "had met" is past perfect; "had a telephone conversation" is not
+            let past_perfect = (c0..c1).any(|k| {
+                toks[k].key == "had"
+                    && toks.get(k + 1).is_some_and(|n| {
+                        !matches!(
+                            n.key.as_str(),
+                            "a" | "an"
+                                | "the"
+                                | "their"
+                                | "his"
+                                | "her"
+                                | "talks"
+                                | "two"
+                                | "several"
+                        )
+                    })
+            });
             // "He also spoke with Biden": a continuation of the day just reported
             let fallback = if date.is_none() && toks[c0..c1].iter().any(|t| t.key == "also") {
                 drafts
@@ -674,9 +702,16 @@ fn resolve_since(
     let lex = lexicon::global();
     let wt = text::tokens(what, 0);
     let contact = !events::triggers(lex, &wt, 0, wt.len()).is_empty();
-    let found = temporal::find(what, reference, Prefer::Past)
+    // with "since" before it, a bare "2019" or "June" reads as a date
+    let since_what = format!("since {what}");
+    let found = temporal::find(&since_what, reference, Prefer::Past)
         .into_iter()
-        .find(|t| t.span.start <= reference);
+        .find(|t| t.span.start <= reference)
+        .map(|mut t| {
+            t.start = t.start.saturating_sub(6);
+            t.end = t.end.saturating_sub(6);
+            t
+        });
     if let Some(t) = found {
         let rest = wt
             .iter()
@@ -820,7 +855,9 @@ fn settle(
     order.extend(drafts.iter().filter(|d| d.date.is_none()));
     for d in order {
         let same = merged.iter().position(|m| {
-            (compatible(m.kind, d.kind) || d.date.is_none())
+            // an undated mention refers to the news, not to an earlier contact
+            !(d.date.is_none() && (m.historical || m.background))
+                && (compatible(m.kind, d.kind) || d.date.is_none())
                 && overlaps(m.date, d.date)
                 && (m.actors == d.actors
                     || (d.date.is_none()

@@ -213,11 +213,20 @@ pub fn clause_break(tokens: &[Token], i: usize) -> bool {
         return matches!(t.key.as_str(), ";" | "--" | ":");
     }
     let after_comma = i > 0 && tokens[i - 1].key == ",";
+    // "held talks with Albanese and invited him to ...": a new verb, a new clause
+    if t.key == "and"
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.word && !n.cap && CLAUSE_VERBS.contains(&n.key.as_str()))
+    {
+        return true;
+    }
     match t.key.as_str() {
         "while" | "whereas" | "although" | "though" | "because" | "but" => true,
         "as" | "after" | "before" | "when" | "where" | "which" | "who" | "whom" | "since"
         | "until" | "amid" | "following" | "and" | "days" | "weeks" | "saying" | "adding"
-        | "with" | "during" | "including" => {
+        | "with" | "during" | "including" | "is" | "was" | "are" | "were" | "has" | "have"
+        | "had" | "will" | "would" => {
             after_comma
                 && !(t.key == "and"
                     // a list of actors continues after ", and"
@@ -226,6 +235,51 @@ pub fn clause_break(tokens: &[Token], i: usize) -> bool {
         _ => false,
     }
 }
+
+/// Past-tense verbs that start a second clause after "and".
+const CLAUSE_VERBS: &[&str] = &[
+    "invited",
+    "said",
+    "told",
+    "agreed",
+    "announced",
+    "urged",
+    "asked",
+    "promised",
+    "pledged",
+    "vowed",
+    "warned",
+    "called",
+    "expressed",
+    "signed",
+    "stressed",
+    "welcomed",
+    "offered",
+    "proposed",
+    "accepted",
+    "declined",
+    "refused",
+    "reiterated",
+    "discussed",
+    "thanked",
+    "congratulated",
+    "praised",
+    "raised",
+    "briefed",
+    "underlined",
+    "emphasised",
+    "emphasized",
+    "later",
+    "then",
+    "will",
+    "would",
+    "plans",
+    "planned",
+    "is",
+    "was",
+    "are",
+    "were",
+];
 
 /// Token index ranges of the clauses of a sentence.
 pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {

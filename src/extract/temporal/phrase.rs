@@ -302,6 +302,23 @@ fn month_first(cx: &Cx, i: usize, j: usize, phase: Option<Phase>, rel: Option<Re
         let s = Span::month(y, m)?;
         return hit(i, y_at, phase.map_or(Some(s), |p| phase_of(s, p))?, false);
     }
+    // "June last year", "in March this year", "October of next year"
+    let yk = if cx.is(k, "of") { k + 1 } else { k };
+    if cx.is(yk + 1, "year") {
+        let shift = if cx.is(yk, "last") {
+            Some(-1)
+        } else if cx.is(yk, "this") {
+            Some(0)
+        } else if cx.is(yk, "next") {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(shift) = shift {
+            let s = Span::month(cx.r.year() + shift, m)?;
+            return hit(i, yk + 1, phase.map_or(Some(s), |p| phase_of(s, p))?, true);
+        }
+    }
     if (abbr || ambiguous)
         && phase.is_none()
         && rel.is_none()

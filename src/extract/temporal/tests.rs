@@ -56,6 +56,14 @@ const RESOLVE: &[(&str, &str, Prefer, Option<&str>)] = &[
     ("earlier today", "2024-01-19", Past, Some("2024-01-19")),
     // weekdays
     ("last tuesday", "2024-01-19", Past, Some("2024-01-16")),
+    ("June last year", "2025-09-03", Past, Some("2024-06")),
+    ("in March this year", "2025-09-03", Past, Some("2025-03")),
+    (
+        "October of next year",
+        "2025-09-03",
+        Future,
+        Some("2026-10"),
+    ),
     ("next friday", "2024-01-19", Past, Some("2024-01-26")),
     ("friday", "2024-01-19", Past, Some("2024-01-19")),
     ("friday", "2024-01-19", Future, Some("2024-01-19")),
