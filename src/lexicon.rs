@@ -435,8 +435,17 @@ impl Lexicon {
         {
             return Some(r);
         }
-        let office = self.office(title, Some(country))?;
-        self.holder(country, office, on)
+        // through the office only where the title names it in that country
+        // ("premier" in China, "chancellor" in Germany, "secretary of state"
+        // in the US): a US "prime minister" is nobody, not the president
+        let rows = self.titles.get(&t)?;
+        let row = rows
+            .iter()
+            .find(|(_, cs)| cs.iter().any(|c| c == country))?;
+        if row.0 == "-" {
+            return None;
+        }
+        self.holder(country, &row.0, on)
     }
 }
 

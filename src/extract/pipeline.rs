@@ -86,7 +86,9 @@ static SEATS: LazyLock<(AhoCorasick, Vec<String>)> = LazyLock::new(|| {
     let mut keys: Vec<(&String, &String)> = lex
         .capitals
         .iter()
-        .filter(|(k, _)| k.contains(' ') || k.len() > 5)
+        // seats ("the White House", "Downing Street"), not cities: "Washington"
+        // turns up in every kind of article
+        .filter(|(k, _)| k.contains(' '))
         .collect();
     keys.sort();
     let ac = AhoCorasickBuilder::new()
@@ -849,6 +851,27 @@ fn settle(
     } else {
         TriggerKind::Meeting
     };
+    // an undated contact in the lead is the news: it folds into a contact
+    // of the last few days or is of the reference day itself
+    let recent = |d: &Draft| {
+        d.date
+            .is_some_and(|x| (reference - x.end).num_days() <= 3 && !d.historical && !d.background)
+    };
+    let drafts: Vec<Draft> = drafts
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            if d.date.is_none() && d.lead {
+                let folds = drafts.iter().any(|o| {
+                    recent(o) && (o.actors.is_superset(&d.actors) || o.actors.is_subset(&d.actors))
+                });
+                if !folds {
+                    d.date = Some(Span::day(reference));
+                }
+            }
+            d
+        })
+        .collect();
     // dated first, so that an undated mention folds into a dated contact
     let mut merged: Vec<Draft> = Vec::new();
     let mut order: Vec<&Draft> = drafts.iter().filter(|d| d.date.is_some()).collect();
