@@ -218,7 +218,7 @@ pub struct EventWriter<W: Write> {
 impl<W: Write> EventWriter<W> {
     pub fn new(out: W) -> io::Result<Self> {
         let mut w = ::csv::Writer::from_writer(out);
-        w.write_record(EXPORT_HEADER).map_err(io::Error::other)?;
+        w.write_record(EXPORT_HEADER).map_err(csv_io)?;
         Ok(EventWriter { w })
     }
 
@@ -247,7 +247,7 @@ impl<W: Write> EventWriter<W> {
         if e.sources.is_empty() {
             self.w
                 .write_record(base(String::new(), ""))
-                .map_err(io::Error::other)?;
+                .map_err(csv_io)?;
         }
         for s in &e.sources {
             let source = match (s.article, &s.url) {
@@ -257,7 +257,7 @@ impl<W: Write> EventWriter<W> {
             };
             self.w
                 .write_record(base(source, s.evidence.as_deref().unwrap_or("")))
-                .map_err(io::Error::other)?;
+                .map_err(csv_io)?;
         }
         Ok(())
     }
@@ -282,7 +282,7 @@ pub fn write_timeline(out: &mut dyn Write, rows: &[(Event, Option<Days>)]) -> io
         "gap_max_days",
         "evidence",
     ])
-    .map_err(io::Error::other)?;
+    .map_err(csv_io)?;
     let text = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     for (e, gap) in rows {
         let (days, min, max) = gap_fields(*gap);
@@ -305,7 +305,16 @@ pub fn write_timeline(out: &mut dyn Write, rows: &[(Event, Option<Days>)]) -> io
                 .find_map(|s| s.evidence.clone())
                 .unwrap_or_default(),
         ])
-        .map_err(io::Error::other)?;
+        .map_err(csv_io)?;
     }
     w.flush()
+}
+
+/// A CSV error as an I/O error, keeping the kind of an underlying I/O error
+/// (a closed pipe must stay a closed pipe).
+fn csv_io(e: ::csv::Error) -> io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }

@@ -72,6 +72,6 @@ fn parse_line(at: &str, line: &str) -> Result<Row, RowError> {
 }
 
 pub fn write_event(out: &mut dyn Write, e: &Event) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &EventJson::from(e)).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, &EventJson::from(e)).map_err(io::Error::from)?;
     writeln!(out)
 }

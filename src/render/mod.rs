@@ -46,7 +46,7 @@ pub fn write_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
 
 /// Pretty JSON and a newline.
 pub fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
 }
 

@@ -137,3 +137,34 @@ fn malformed_json_lines_are_named() {
     );
     assert!(out.contains("1 new events"), "{out}");
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let env = Env::new();
+    let mut csv = String::from("date,kind,actor1,actor2,source\n");
+    for i in 0..3000 {
+        csv.push_str(&format!(
+            "2020-01-01..2024-12-31,call,Person {} Alpha,Person {} Beta,https://example.org/{i}\n",
+            i % 50,
+            i % 7
+        ));
+    }
+    env.write("many.csv", csv);
+    env.ok(["import", "many.csv"]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .env_clear()
+        .arg("--db")
+        .arg(&env.db)
+        .args(["export", "--format", "jsonl"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is closed now: dateline must stop without a message.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
