@@ -143,9 +143,11 @@ fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     let env = Env::new();
     let mut csv = String::from("date,kind,actor1,actor2,source\n");
-    for i in 0..3000 {
+    // Enough output (about 200 kB) to fill any pipe buffer.
+    for i in 0..1000 {
         csv.push_str(&format!(
-            "2020-01-01..2024-12-31,call,Person {} Alpha,Person {} Beta,https://example.org/{i}\n",
+            "{},call,Person {} Alpha,Person {} Beta,https://example.org/{i}\n",
+            chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(i),
             i % 50,
             i % 7
         ));
