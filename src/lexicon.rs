@@ -19,6 +19,14 @@ const MODALITY: &str = include_str!("../data/modality.tsv");
 /// Case- and accent-insensitive key: NFD, combining marks dropped,
 /// lowercase, typographic apostrophes and dashes made plain.
 pub fn fold(s: &str) -> String {
+    // most news text is ASCII: no decomposition needed
+    if s.is_ascii() {
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
@@ -118,6 +126,10 @@ pub struct Lexicon {
     pub titles: HashMap<String, Vec<(String, Vec<String>)>>,
     /// longest title in tokens
     pub max_title_tokens: usize,
+    /// first words of titles and of country phrases: a quick "no" for
+    /// every other word
+    title_first: std::collections::HashSet<String>,
+    country_first: std::collections::HashSet<String>,
     pub triggers: Vec<Trigger>,
     /// first word → trigger indexes, longest first
     pub trigger_index: HashMap<String, Vec<usize>>,
@@ -207,6 +219,8 @@ impl Lexicon {
             capitals: HashMap::new(),
             titles: HashMap::new(),
             max_title_tokens: 1,
+            title_first: Default::default(),
+            country_first: Default::default(),
             triggers: Vec::new(),
             trigger_index: HashMap::new(),
             cues: Vec::new(),
@@ -322,6 +336,28 @@ impl Lexicon {
             let np = r.get(2).is_some_and(|f| *f == "np");
             lex.cues.push((words, cue, np));
         }
+        for k in lex.titles.keys() {
+            if let Some(w) = k.split_whitespace().next() {
+                lex.title_first.insert(w.to_string());
+            }
+        }
+        let country_keys: Vec<String> = lex
+            .country_words
+            .keys()
+            .cloned()
+            .chain(
+                lex.by_name
+                    .iter()
+                    .filter(|(_, &i)| lex.actors[i].kind == Kind::Country)
+                    .map(|(k, _)| k.clone()),
+            )
+            .collect();
+        for k in country_keys {
+            // tokens split "people's" into "people" "'s"
+            if let Some(w) = k.split([' ', '\'']).next() {
+                lex.country_first.insert(w.to_string());
+            }
+        }
         // longest phrases first so "phone call" wins over "phone"
         for v in lex.trigger_index.values_mut() {
             v.sort_by_key(|&i| std::cmp::Reverse(lex.triggers[i].words.len()));
@@ -354,7 +390,27 @@ impl Lexicon {
 
     /// An actor by full name or alias.
     pub fn lookup(&self, name: &str) -> Option<&Actor> {
-        self.by_name.get(&fold(name)).map(|&i| &self.actors[i])
+        self.lookup_folded(&fold(name))
+    }
+
+    /// An actor by an already folded name or alias.
+    pub fn lookup_folded(&self, key: &str) -> Option<&Actor> {
+        self.by_name.get(key).map(|&i| &self.actors[i])
+    }
+
+    /// Could a title start with this folded word?
+    pub fn may_start_title(&self, word: &str) -> bool {
+        self.title_first.contains(word)
+    }
+
+    /// Could a country phrase start with this folded word?
+    pub fn may_start_country(&self, word: &str) -> bool {
+        self.country_first.contains(word)
+    }
+
+    /// A country by an already folded adjective, name or code.
+    pub fn country_folded(&self, key: &str) -> Option<&str> {
+        self.country_words.get(key).map(String::as_str)
     }
 
     /// People with this surname; those in office on `on` first.

@@ -57,19 +57,19 @@ const UNIT: &str = r"days?|weeks?|months?|years?|decades?";
 
 static FIRST_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\bfirst\b(?P<q>[^.;?!]{{0,90}}?)\b(?:in|for)\s+(?:(?P<mod>{MODIFIER})\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT})\b"
+        r"(?i)(?-u:\b)first(?-u:\b)(?P<q>[^.;?!]{{0,90}}?)(?-u:\b)(?:in|for)\s+(?:(?P<mod>{MODIFIER})\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT})(?-u:\b)"
     ))
     .expect("claim pattern compiles")
 });
 
 static FIRST_SINCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfirst\b(?P<q>[^.;?!]{0,90}?)\bsince\s+(?P<what>(?:[^.;?!,]|\.\s*\d){1,80})")
+    Regex::new(r"(?i)(?-u:\b)first(?-u:\b)(?P<q>[^.;?!]{0,90}?)(?-u:\b)since\s+(?P<what>(?:[^.;?!,]|\.\s*\d){1,80})")
         .expect("claim pattern compiles")
 });
 
 static NOT_SINCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:had|has|have)\s*(?:not|n't)\s+(?P<q>spoken|talked|met|spoke|been in (?:direct )?(?:contact|touch)|held (?:direct )?talks|communicated|had (?:a |any )?(?:direct )?(?:call|meeting|talks|contact|conversation))(?P<rest>[^.;?!]{{0,60}}?)\b(?:since\s+(?P<what>(?:[^.;?!,]|\.\s*\d){{1,80}})|in\s+(?:(?P<mod>{MODIFIER})\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT})\b)"
+        r"(?i)(?-u:\b)(?:had|has|have)\s*(?:not|n't)\s+(?P<q>spoken|talked|met|spoke|been in (?:direct )?(?:contact|touch)|held (?:direct )?talks|communicated|had (?:a |any )?(?:direct )?(?:call|meeting|talks|contact|conversation))(?P<rest>[^.;?!]{{0,60}}?)(?-u:\b)(?:since\s+(?P<what>(?:[^.;?!,]|\.\s*\d){{1,80}})|in\s+(?:(?P<mod>{MODIFIER})\s+)?(?:(?P<n>{NUMBER})\s+)?(?P<unit>{UNIT})(?-u:\b))"
     ))
     .expect("claim pattern compiles")
 });
@@ -77,12 +77,12 @@ static NOT_SINCE: LazyLock<Regex> = LazyLock::new(|| {
 /// "the first meeting between the two leaders", "their first face-to-face
 /// meeting" with nothing after that bounds it: their first ever.
 static FIRST_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the|their)\s+first\s+(?P<q>(?:[\w-]+\s+){0,2}?(?:meeting|call|summit|talks|encounter|conversation|phone call))\s+(?:between\s+(?:the\s+two\s+(?:leaders|men|presidents)|[A-Z][\w-]+(?:\s[A-Z][\w-]+)*\s+and\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)*))(?P<tail>[^.;?!]{0,40})")
+    Regex::new(r"(?i)(?-u:\b)(?:the|their)\s+first\s+(?P<q>(?:[\w-]+\s+){0,2}?(?:meeting|call|summit|talks|encounter|conversation|phone call))\s+(?:between\s+(?:the\s+two\s+(?:leaders|men|presidents)|(?-i:[A-Z])[\w-]+(?:\s(?-i:[A-Z])[\w-]+)*\s+and\s+(?-i:[A-Z])[\w-]+(?:\s(?-i:[A-Z])[\w-]+)*))(?P<tail>[^.;?!]{0,40})")
         .expect("claim pattern compiles")
 });
 
 static FIRST_EVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:first[- ]ever\s+(?P<q1>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)|first\s+(?P<q2>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)\s+ever|(?P<q3>never\s+(?:before\s+)?(?:met|spoken|talked)))\b")
+    Regex::new(r"(?i)(?-u:\b)(?:first[- ]ever\s+(?P<q1>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)|first\s+(?P<q2>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)\s+ever|(?P<q3>never\s+(?:before\s+)?(?:met|spoken|talked)))(?-u:\b)")
         .expect("claim pattern compiles")
 });
 
@@ -220,7 +220,7 @@ fn count(caps: &regex::Captures<'_>) -> Stated {
 /// video call in which Biden threatened sanctions" → "a Dec. 7 video call".
 fn cut_relative(what: &str) -> &str {
     static REL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\s+(?:in which|at which|during which|when|where|which|that|who|after|before|as|amid|while|because|and (?:has|have|had|is|was))\b")
+        Regex::new(r"(?i)\s+(?:in which|at which|during which|when|where|which|that|who|after|before|as|amid|while|because|and (?:has|have|had|is|was))(?-u:\b)")
             .expect("relative pattern compiles")
     });
     match REL.find(what) {
@@ -230,21 +230,96 @@ fn cut_relative(what: &str) -> &str {
     .trim_end()
 }
 
+/// Windows of the sentence that start near each occurrence of one of the
+/// `anchors` (and reach `len` bytes further): regexes run only there, so
+/// a long sentence costs little more than a short one.
+fn windows<'s>(
+    sentence: &'s str,
+    lower: &str,
+    anchors: &[&str],
+    back: usize,
+    len: usize,
+) -> Vec<(usize, &'s str)> {
+    let mut out: Vec<(usize, &'s str)> = Vec::new();
+    for a in anchors {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(a) {
+            let at = from + p;
+            let mut start = at.saturating_sub(back);
+            while !sentence.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (at + len).min(sentence.len());
+            while !sentence.is_char_boundary(end) {
+                end += 1;
+            }
+            if !out
+                .iter()
+                .any(|(s, w)| *s <= start && start + 1 < s + w.len())
+            {
+                out.push((start, &sentence[start..end]));
+            }
+            from = at + a.len();
+        }
+    }
+    out
+}
+
+/// A match's byte range moved from its window to the sentence.
+struct Shifted {
+    start: usize,
+    end: usize,
+}
+
+impl Shifted {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+fn shifted(m: regex::Match<'_>, base: usize) -> Shifted {
+    Shifted {
+        start: base + m.start(),
+        end: base + m.end(),
+    }
+}
+
 /// The stated gaps in one sentence, leftmost first, without overlaps.
 pub fn find(sentence: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    // every pattern needs "first", a negation or "never": skip the rest fast
+    let lower = sentence.to_ascii_lowercase();
+    if !(lower.contains("first")
+        || lower.contains("not ")
+        || lower.contains("n't")
+        || lower.contains("never"))
+    {
+        return out;
+    }
     let mut add = |f: Found| {
         if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
             out.push(f);
         }
     };
-    for c in NOT_SINCE.captures_iter(sentence) {
-        let m = c.get(0).expect("group 0 always matches");
+    let nots = windows(sentence, &lower, &["not", "n't"], 8, 220);
+    let firsts = windows(sentence, &lower, &["first"], 12, 220);
+    let nevers = windows(sentence, &lower, &["never"], 0, 60);
+    for (base, c) in nots
+        .iter()
+        .flat_map(|(b, w)| NOT_SINCE.captures_iter(w).map(move |c| (*b, c)))
+    {
+        let m = shifted(c.get(0).expect("group 0 always matches"), base);
         let q = c.name("q").map_or("", |m| m.as_str());
         let (stated, end) = match c.name("what") {
             Some(w) => {
                 let what = cut_relative(w.as_str());
-                (Stated::Since(what.to_string()), w.start() + what.len())
+                (
+                    Stated::Since(what.to_string()),
+                    base + w.start() + what.len(),
+                )
             }
             None => (count(&c), m.end()),
         };
@@ -255,8 +330,11 @@ pub fn find(sentence: &str) -> Vec<Found> {
             basis: basis_of(q).or(Some(Basis::Contact)),
         });
     }
-    for c in FIRST_IN.captures_iter(sentence) {
-        let m = c.get(0).expect("group 0 always matches");
+    for (base, c) in firsts
+        .iter()
+        .flat_map(|(b, w)| FIRST_IN.captures_iter(w).map(move |c| (*b, c)))
+    {
+        let m = shifted(c.get(0).expect("group 0 always matches"), base);
         let q = c.name("q").map_or("", |m| m.as_str());
         if !about_contact(q) {
             continue;
@@ -269,8 +347,11 @@ pub fn find(sentence: &str) -> Vec<Found> {
             basis: basis_of(q),
         });
     }
-    for c in FIRST_SINCE.captures_iter(sentence) {
-        let m = c.get(0).expect("group 0 always matches");
+    for (base, c) in firsts
+        .iter()
+        .flat_map(|(b, w)| FIRST_SINCE.captures_iter(w).map(move |c| (*b, c)))
+    {
+        let m = shifted(c.get(0).expect("group 0 always matches"), base);
         let q = c.name("q").map_or("", |m| m.as_str());
         if !about_contact(q) {
             continue;
@@ -279,13 +360,17 @@ pub fn find(sentence: &str) -> Vec<Found> {
         let what = cut_relative(what_m.as_str());
         add(Found {
             start: m.start(),
-            end: what_m.start() + what.len(),
+            end: base + what_m.start() + what.len(),
             stated: Stated::Since(what.to_string()),
             basis: basis_of(q),
         });
     }
-    for c in FIRST_EVER.captures_iter(sentence) {
-        let m = c.get(0).expect("group 0 always matches");
+    for (base, c) in firsts
+        .iter()
+        .chain(&nevers)
+        .flat_map(|(b, w)| FIRST_EVER.captures_iter(w).map(move |c| (*b, c)))
+    {
+        let m = shifted(c.get(0).expect("group 0 always matches"), base);
         let q = ["q1", "q2", "q3"]
             .iter()
             .find_map(|g| c.name(g))
@@ -297,8 +382,11 @@ pub fn find(sentence: &str) -> Vec<Found> {
             basis: basis_of(q),
         });
     }
-    for c in FIRST_BARE.captures_iter(sentence) {
-        let m = c.get(0).expect("group 0 always matches");
+    for (base, c) in firsts
+        .iter()
+        .flat_map(|(b, w)| FIRST_BARE.captures_iter(w).map(move |c| (*b, c)))
+    {
+        let m = shifted(c.get(0).expect("group 0 always matches"), base);
         let tail = c
             .name("tail")
             .map_or("", |m| m.as_str())

@@ -189,6 +189,13 @@ const NOT_NAMES: &[&str] = &[
     "afp",
 ];
 
+static NOT_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+/// Of those, the ones that cannot be inside a name either (all but the first
+/// twenty, which are function words a name may follow).
+static NOT_INSIDE_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NOT_NAMES[20..].iter().copied().collect());
+
 /// Particles inside names ("Mohammed bin Salman", "Lula da Silva").
 const PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "da", "de", "van", "von", "der", "del", "dos", "la", "le", "el", "al-",
@@ -236,14 +243,18 @@ pub struct Resolver<'a> {
     /// The latest pair or group: the actors of the last event, or of the
     /// last sentence naming two or more.
     pub last_group: Vec<usize>,
-    /// Country whose government speaks ("the President" in a White House readout).
-    pub home: Option<String>,
-    /// Countries the article names, in order.
-    pub named_countries: Vec<String>,
+    /// The article, for what is worked out only when needed.
+    title: Option<&'a str>,
+    body: &'a str,
+    /// Country whose government speaks ("the President" in a White House
+    /// readout), found on first need.
+    home: std::cell::OnceCell<Option<String>>,
+    /// Countries the article names, in order, found on first need.
+    named_countries: std::cell::OnceCell<Vec<String>>,
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(lex: &'a Lexicon, date: NaiveDate, home: Option<String>) -> Self {
+    pub fn new(lex: &'a Lexicon, date: NaiveDate, title: Option<&'a str>, body: &'a str) -> Self {
         Resolver {
             lex,
             date,
@@ -253,8 +264,10 @@ impl<'a> Resolver<'a> {
             titled: Vec::new(),
             last_person: None,
             last_group: Vec::new(),
-            home,
-            named_countries: Vec::new(),
+            title,
+            body,
+            home: std::cell::OnceCell::new(),
+            named_countries: std::cell::OnceCell::new(),
         }
     }
 
@@ -453,12 +466,12 @@ impl<'a> Resolver<'a> {
         if let Some(&(_, i)) = self.titled.iter().rev().find(|(tt, _)| *tt == t) {
             return Some(i);
         }
-        let home = match self.home.clone() {
+        let home = match self.home() {
             Some(h) => h,
             // no seat named: the one country the article names that has such an office
             None => {
                 let mut found = self
-                    .named_countries
+                    .named_countries()
                     .iter()
                     .filter(|c| self.lex.holder_by_title(c, title, self.date).is_some());
                 let first = found.next()?.clone();
@@ -494,31 +507,40 @@ impl<'a> Resolver<'a> {
         self.intern_known(&n, Some(t))
     }
 
-    /// Note the countries a text names ("United Kingdom", "French").
-    pub fn scan_countries(&mut self, toks: &[Token]) {
-        for i in 0..toks.len() {
-            if toks[i].cap {
-                if let Some((_, c)) = self.country_at(toks, i) {
-                    if !self.named_countries.contains(&c) {
-                        self.named_countries.push(c);
+    /// The government whose voice the article is in.
+    pub fn home(&self) -> Option<String> {
+        self.home
+            .get_or_init(|| super::pipeline::home_country(self.title, self.body))
+            .clone()
+    }
+
+    /// The countries the article names ("United Kingdom", "French"), in order.
+    fn named_countries(&self) -> &[String] {
+        self.named_countries.get_or_init(|| {
+            let toks = super::text::tokens(self.body, 0);
+            let mut out: Vec<String> = Vec::new();
+            for i in 0..toks.len() {
+                if let Some((_, c)) = self.country_at(&toks, i) {
+                    if !out.contains(&c) {
+                        out.push(c);
                     }
                 }
             }
-        }
+            out
+        })
     }
 
     /// Longest title starting at token `i`: (tokens used, title text).
     fn title_at(&self, toks: &[Token], i: usize) -> Option<(usize, String)> {
+        if !toks[i].word || !self.lex.may_start_title(&toks[i].key) {
+            return None;
+        }
         let max = self.lex.max_title_tokens.min(toks.len() - i);
         for n in (1..=max).rev() {
             if !toks[i..i + n].iter().all(|t| t.word) {
                 continue;
             }
-            let key = toks[i..i + n]
-                .iter()
-                .map(|t| t.key.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let key = join_keys(&toks[i..i + n]);
             if self.lex.is_title(&key) {
                 return Some((n, key));
             }
@@ -528,25 +550,19 @@ impl<'a> Resolver<'a> {
 
     /// A country word at `i`: "French", "U.S.", "Israel 's", "South Korean".
     fn country_at(&self, toks: &[Token], i: usize) -> Option<(usize, String)> {
+        if !toks[i].cap || !self.lex.may_start_country(&toks[i].key) {
+            return None;
+        }
         for n in (1..=6.min(toks.len() - i)).rev() {
             let words = &toks[i..i + n];
             if !words.iter().all(|t| t.word) || !words[0].cap || words[n - 1].key == "'s" {
                 continue;
             }
-            let key = words
-                .iter()
-                .map(|t| t.key.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let country = self.lex.country(&key).map(String::from).or_else(|| {
+            let key = join_keys(words);
+            let country = self.lex.country_folded(&key).map(String::from).or_else(|| {
                 // "the People's Republic of China" is China in the actor dictionary
-                let text: String = words
-                    .iter()
-                    .map(|t| t.key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
                 self.lex
-                    .lookup(&text.replace(" 's", "'s"))
+                    .lookup_folded(&key.replace(" 's", "'s"))
                     .filter(|a| a.kind == Kind::Country)
                     .map(|a| a.name.clone())
             });
@@ -576,8 +592,8 @@ impl<'a> Resolver<'a> {
                 && t.key != "'s"
                 && (particle
                     || (t.cap
-                        && !(n == 0 && NOT_NAMES.contains(&t.key.as_str()))
-                        && !NOT_NAMES[20..].contains(&t.key.as_str())
+                        && !(n == 0 && NOT_NAME_SET.contains(t.key.as_str()))
+                        && !NOT_INSIDE_NAME_SET.contains(t.key.as_str())
                         && self.title_at(toks, i + n).is_none()));
             if !ok {
                 break;
@@ -600,7 +616,8 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             // groups: "the two leaders", "both men"
-            if let Some(g) = GROUP_WORDS.iter().find(|g| {
+            let may_group = matches!(t.key.as_str(), "the" | "both" | "all");
+            if let Some(g) = GROUP_WORDS.iter().filter(|_| may_group).find(|g| {
                 g.len() <= toks.len() - i
                     && g.iter().zip(&toks[i..]).all(|(w, t)| *w == t.key)
                     // "the two countries" is not the two leaders
@@ -714,9 +731,9 @@ impl<'a> Resolver<'a> {
                             if let Some((m, c)) = self.country_at(toks, at) {
                                 country = Some(c);
                                 k = at + m;
-                            } else if toks[at].key == "republic" && self.home.is_some() {
+                            } else if toks[at].key == "republic" && self.home().is_some() {
                                 // the French "President of the Republic"
-                                country = self.home.clone();
+                                country = self.home();
                                 k = at + 1;
                             }
                         }
@@ -948,6 +965,18 @@ fn plural_title(toks: &[Token], i: usize) -> Option<(usize, &'static str)> {
         (_, "heads") => Some((i, "leader")),
         _ => None,
     }
+}
+
+/// Folded keys of tokens joined by spaces: the form dictionary keys take.
+fn join_keys(toks: &[Token]) -> String {
+    let mut key = String::with_capacity(toks.iter().map(|t| t.key.len() + 1).sum());
+    for (n, t) in toks.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+    }
+    key
 }
 
 fn is_initial(w: &str) -> bool {

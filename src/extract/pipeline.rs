@@ -101,7 +101,7 @@ static SEATS: LazyLock<(AhoCorasick, Vec<String>)> = LazyLock::new(|| {
 
 /// The government whose voice the article is in, from the first seat it
 /// names ("the White House said" → United States).
-fn home_country(title: Option<&str>, body: &str) -> Option<String> {
+pub(super) fn home_country(title: Option<&str>, body: &str) -> Option<String> {
     let head: String = title.unwrap_or("").to_string() + "\n" + body;
     let folded = fold(&head);
     let (ac, countries) = &*SEATS;
@@ -276,11 +276,9 @@ pub fn extract(input: Text<'_>) -> Extraction {
     let lex = lexicon::global();
     let body = input.body;
     let (reference, dateline_end) = dateline(body, input.published);
-    let home = home_country(input.title, body);
-    let mut res = Resolver::new(lex, reference, home);
+    let mut res = Resolver::new(lex, reference, input.title, body);
     let mut call_words = 0usize;
     let mut meeting_words = 0usize;
-    res.scan_countries(&text::tokens(body, 0));
     if let Some(title) = input.title {
         let toks = text::tokens(title, 0);
         count_medium(&toks, &mut call_words, &mut meeting_words);
