@@ -364,6 +364,11 @@ impl<'a> Resolver<'a> {
                 }
             }
             let found = self.lex.by_surname(name, self.date);
+            // a bare word that is also an English word ("English", "May",
+            // "Brown") names a person only after a title or a full name
+            if !titled && COMMON_WORDS.contains(&key.as_str()) {
+                return None;
+            }
             let found: Vec<_> = match country {
                 Some(c) => {
                     let same: Vec<_> = found
@@ -906,6 +911,17 @@ impl<'a> Resolver<'a> {
         out
     }
 }
+
+/// Surnames that are also ordinary words.
+const COMMON_WORDS: &[&str] = &[
+    "english", "may", "brown", "rice", "king", "young", "paul", "rich", "long", "little", "white",
+    "black", "green", "gray", "grey", "bell", "hill", "wood", "stone", "law", "love", "hope",
+    "faith", "will", "rose", "page", "case", "price", "cook", "baker", "march", "frank", "grant",
+    "mark", "park", "lee", "kim", "moon", "sun", "li", "wang", "major", "miller", "smith", "fox",
+    "lord", "bishop", "church", "marshal", "hunt", "ball", "banks", "field", "fields", "ford",
+    "house", "money", "north", "south", "west", "east", "power", "powers", "rule", "rules", "say",
+    "sharp", "short", "small", "strong", "truss",
+];
 
 /// Capitalised nouns after a name that make the run a thing named after a
 /// person ("Trump Tower", "Biden Administration"), not the person.

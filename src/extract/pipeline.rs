@@ -118,6 +118,36 @@ pub(super) fn home_country(title: Option<&str>, body: &str) -> Option<String> {
 
 static TRACE: LazyLock<bool> = LazyLock::new(|| std::env::var_os("DATELINE_TRACE").is_some());
 
+/// "a day after", "two days before", "a week earlier" opening a clause: the
+/// event it introduces is that far from the clause before (days; sign −1
+/// for after/earlier: "X, a day after Y" puts Y a day before X).
+fn anchor_offset(toks: &[Token]) -> Option<(u64, i64)> {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.word)
+        .take(4)
+        .map(|t| t.key.as_str())
+        .collect();
+    let n = match *words.first()? {
+        "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        w => w.parse().ok()?,
+    };
+    let unit = match *words.get(1)? {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        _ => return None,
+    };
+    match *words.get(2)? {
+        "after" => Some((n * unit, -1)),
+        "before" => Some((n * unit, 1)),
+        _ => None,
+    }
+}
+
 /// Verbs of joining a contact already reported.
 const PARTAKE: &[&str] = &[
     "joined",
@@ -382,6 +412,24 @@ pub fn extract(input: Text<'_>) -> Extraction {
             }
             if date.is_some() {
                 prev_date = date;
+            } else if let Some(t) = here.iter().find(|t| {
+                toks[c0..c1]
+                    .iter()
+                    .any(|k| k.key == "since" && k.end <= t.start)
+            }) {
+                // "their first meeting since 2019, when they met in Osaka"
+                prev_date = Some(t.span);
+            }
+            // "a day after a dinner at which ...": the earlier event's day
+            if let Some((n, sign)) = anchor_offset(&toks[c0..c1]) {
+                if let Some(p) = prev_date.filter(|p| p.is_day()) {
+                    let shifted = if sign < 0 {
+                        p.start.checked_sub_days(chrono::Days::new(n))
+                    } else {
+                        p.start.checked_add_days(chrono::Days::new(n))
+                    };
+                    date = shifted.map(Span::day);
+                }
             }
             if hits.is_empty() || question || !prose {
                 continue;
@@ -407,6 +455,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
             }
             let mut actors: BTreeSet<usize> = BTreeSet::new();
             let mut group = false;
+            let mut two = false;
             for h in &real {
                 for m in events::participants(&toks, clause, h, &hits, &mentions) {
                     match m.target {
@@ -415,7 +464,13 @@ pub fn extract(input: Text<'_>) -> Extraction {
                                 actors.insert(i);
                             }
                         }
-                        Target::Group | Target::They => group = true,
+                        Target::Group | Target::They => {
+                            group = true;
+                            // "the two leaders" are two
+                            if toks[m.first..m.last].iter().any(|t| t.key == "two") {
+                                two = true;
+                            }
+                        }
                         Target::Pronoun => {}
                     }
                 }
@@ -431,10 +486,11 @@ pub fn extract(input: Text<'_>) -> Extraction {
                         _ => None,
                     })
                     .collect();
+                let take = if two { 2 } else { usize::MAX };
                 if before.len() >= 2 {
-                    actors.extend(before);
+                    actors.extend(before.into_iter().take(take));
                 } else {
-                    actors.extend(res.last_group.iter().copied());
+                    actors.extend(res.last_group.iter().copied().take(take));
                 }
             }
             // "Vice President Kamala Harris joined the call": one more party

@@ -221,6 +221,21 @@ pub fn clause_break(tokens: &[Token], i: usize) -> bool {
     {
         return true;
     }
+    // ", a day after ...", ", two days before ...": another event, another day
+    if after_comma
+        && matches!(
+            t.key.as_str(),
+            "a" | "one" | "two" | "three" | "four" | "five"
+        )
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.key.as_str(), "day" | "days" | "week" | "weeks"))
+        && tokens
+            .get(i + 2)
+            .is_some_and(|n| matches!(n.key.as_str(), "after" | "before"))
+    {
+        return true;
+    }
     match t.key.as_str() {
         "while" | "whereas" | "although" | "though" | "because" | "but" => true,
         "as" | "after" | "before" | "when" | "where" | "which" | "who" | "whom" | "since"
