@@ -66,6 +66,46 @@ pub enum Command {
     Export(ExportArgs),
     /// Database path, schema version and counts
     Info,
+    /// Resolve a date expression the way extraction does ("last tuesday")
+    #[command(
+        after_help = "Examples:\n  dateline when \"last tuesday\" --ref 2024-01-19\n  dateline when \"Dec. 30\" --ref 2024-01-05      # the previous year\n  dateline when \"next friday\" --prefer future --json"
+    )]
+    When(WhenArgs),
+    /// Score extraction against a corpus folder (articles/ and expected.jsonl)
+    #[command(
+        after_help = "The folder holds articles/ and expected.jsonl in the format of\ncorpus/shared/README.md. Prints the misses per article and the totals:\ncontact recall, precision, exact date, kind accuracy, claim recall,\nforbidden hits. With --strict, exits 1 unless everything is found."
+    )]
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WhenArgs {
+    /// The expression: "yesterday", "last tuesday", "March 18", "late last year", "2024-W02"
+    pub text: String,
+    /// The date it is relative to (default: today)
+    #[arg(long = "ref", value_name = "DATE")]
+    pub reference: Option<String>,
+    /// Direction for bare weekdays and month-days
+    #[arg(long, value_enum, default_value = "past")]
+    pub prefer: PreferArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PreferArg {
+    Past,
+    Future,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Corpus folder: articles/ and expected.jsonl
+    pub dir: PathBuf,
+    /// List the articles with no miss too
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Exit with status 1 unless every contact, date, kind and claim is found and nothing forbidden is produced
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

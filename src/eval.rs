@@ -6,10 +6,14 @@
 //! only compares; reading the articles is the caller's job, so the same code
 //! serves `dateline eval` and the corpus test.
 
-use crate::extract::{EventKind, Extraction};
+use crate::article::{self, Defaults, Input};
+use crate::extract::{self, EventKind, Extraction, Text};
 use crate::lexicon::fold;
+use chrono::NaiveDate;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Expected {
@@ -384,4 +388,79 @@ pub fn score_article(exp: &Expected, got: &Extraction, totals: &mut Totals) -> V
         }
     }
     problems
+}
+
+/// Score every article of a corpus folder (`expected.jsonl` beside an
+/// `articles/` folder), reading each article the way `add` does.
+pub fn score_dir(dir: &Path) -> Result<Report, String> {
+    let expected_path = dir.join("expected.jsonl");
+    let text = std::fs::read_to_string(&expected_path)
+        .map_err(|e| format!("{}: {e}", expected_path.display()))?;
+    let expected =
+        parse_expected(&text).map_err(|e| format!("{}: {e}", expected_path.display()))?;
+    let mut report = Report::default();
+    // a JSON Lines file is read once for all its records
+    type Read = Vec<Result<article::Article, String>>;
+    let mut read: HashMap<(String, Option<String>), Read> = HashMap::new();
+    for exp in &expected {
+        let name = match exp.record {
+            Some(r) => format!("{}#{r}", exp.file),
+            None => exp.file.clone(),
+        };
+        report.totals.articles += 1;
+        let articles = read
+            .entry((exp.file.clone(), exp.date_flag.clone()))
+            .or_insert_with(|| {
+                let path = dir.join("articles").join(&exp.file);
+                let defaults = Defaults {
+                    date: exp
+                        .date_flag
+                        .as_deref()
+                        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                    ..Defaults::default()
+                };
+                let input = Input::File {
+                    path,
+                    name: exp.file.clone(),
+                };
+                article::read(&input, &defaults)
+                    .into_iter()
+                    .map(|r| r.map_err(|e| e.to_string()))
+                    .collect()
+            });
+        let got = match articles.get(exp.record.unwrap_or(0)) {
+            Some(Ok(a)) => a,
+            Some(Err(e)) => {
+                report.totals.failed_to_read += 1;
+                report.articles.push(ArticleScore {
+                    name,
+                    problems: vec![format!("unreadable     {e}")],
+                });
+                continue;
+            }
+            None => {
+                report.totals.failed_to_read += 1;
+                report.articles.push(ArticleScore {
+                    name,
+                    problems: vec!["unreadable     no such record".to_string()],
+                });
+                continue;
+            }
+        };
+        let mut problems = Vec::new();
+        if got.published.to_string() != exp.article_date {
+            problems.push(format!(
+                "article date    {}: got {}",
+                exp.article_date, got.published
+            ));
+        }
+        let x = extract::extract(Text {
+            title: got.title.as_deref(),
+            body: &got.body,
+            published: got.published,
+        });
+        problems.extend(score_article(exp, &x, &mut report.totals));
+        report.articles.push(ArticleScore { name, problems });
+    }
+    Ok(report)
 }

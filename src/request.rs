@@ -156,6 +156,22 @@ pub enum Request {
     Import(Import),
     Export(Export),
     Info,
+    When(When),
+    Eval(Eval),
+}
+
+#[derive(Debug, Clone)]
+pub struct When {
+    pub text: String,
+    pub reference: NaiveDate,
+    pub prefer: crate::extract::temporal::Prefer,
+}
+
+#[derive(Debug, Clone)]
+pub struct Eval {
+    pub dir: PathBuf,
+    pub verbose: bool,
+    pub strict: bool,
 }
 
 /// The database: `--db`, else `$DATELINE_DB` (both via clap), else
@@ -364,6 +380,24 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
             filter: events(a.filter, today).context("export")?,
         }),
         Command::Info => Request::Info,
+        Command::When(a) => Request::When(When {
+            text: a.text,
+            reference: match a.reference {
+                Some(r) => {
+                    crate::userdate::parse_user_day(&r, today).map_err(|e| anyhow!("--ref: {e}"))?
+                }
+                None => today,
+            },
+            prefer: match a.prefer {
+                cli::PreferArg::Past => crate::extract::temporal::Prefer::Past,
+                cli::PreferArg::Future => crate::extract::temporal::Prefer::Future,
+            },
+        }),
+        Command::Eval(a) => Request::Eval(Eval {
+            dir: a.dir,
+            verbose: a.verbose,
+            strict: a.strict,
+        }),
     };
     Ok((Context { db, json, today }, request))
 }

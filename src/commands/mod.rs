@@ -5,6 +5,7 @@ mod actors;
 mod add;
 mod articles;
 mod claims;
+mod eval;
 mod event;
 mod events;
 mod export;
@@ -12,6 +13,7 @@ mod gaps;
 mod import;
 mod info;
 mod timeline;
+mod when;
 
 use crate::request::{Context, Request};
 use crate::store::{Access, Store};
@@ -75,5 +77,7 @@ pub fn run(ctx: &Context, request: Request, io: &mut Io<'_>) -> Result<Outcome> 
         Request::Import(r) => import::run(ctx, r, io),
         Request::Export(r) => export::run(ctx, r, io),
         Request::Info => info::run(ctx, io),
+        Request::When(r) => when::run(ctx, &r, io),
+        Request::Eval(r) => eval::run(&r, io),
     }
 }

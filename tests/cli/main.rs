@@ -3,10 +3,12 @@
 //! "today".
 
 mod add;
+mod corpus;
 mod errors;
 mod interop;
 mod model_case;
 mod queries;
+mod when;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
