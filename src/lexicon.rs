@@ -5,7 +5,7 @@
 //! files. Nothing here touches the database or the clock.
 
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -128,8 +128,8 @@ pub struct Lexicon {
     pub max_title_tokens: usize,
     /// first words of titles and of country phrases: a quick "no" for
     /// every other word
-    title_first: std::collections::HashSet<String>,
-    country_first: std::collections::HashSet<String>,
+    title_first: HashSet<String>,
+    country_first: HashSet<String>,
     pub triggers: Vec<Trigger>,
     /// first word → trigger indexes, longest first
     pub trigger_index: HashMap<String, Vec<usize>>,
@@ -210,21 +210,21 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
             actors: Vec::new(),
-            by_name: HashMap::new(),
-            by_surname: HashMap::new(),
+            by_name: HashMap::default(),
+            by_surname: HashMap::default(),
             roles: Vec::new(),
-            roles_by_name: HashMap::new(),
+            roles_by_name: HashMap::default(),
             countries: Vec::new(),
-            country_words: HashMap::new(),
-            capitals: HashMap::new(),
-            titles: HashMap::new(),
+            country_words: HashMap::default(),
+            capitals: HashMap::default(),
+            titles: HashMap::default(),
             max_title_tokens: 1,
             title_first: Default::default(),
             country_first: Default::default(),
             triggers: Vec::new(),
-            trigger_index: HashMap::new(),
+            trigger_index: HashMap::default(),
             cues: Vec::new(),
-            cue_index: HashMap::new(),
+            cue_index: HashMap::default(),
         };
         for r in rows(ACTORS) {
             let Some(name) = r.first().filter(|n| !n.is_empty()) else {

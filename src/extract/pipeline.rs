@@ -148,6 +148,19 @@ fn anchor_offset(toks: &[Token]) -> Option<(u64, i64)> {
     }
 }
 
+/// The distinct people a sentence names directly, in index order.
+fn direct_people(res: &Resolver<'_>, mentions: &[Mention]) -> Vec<usize> {
+    mentions
+        .iter()
+        .filter_map(|m| match m.target {
+            Target::Actor(i) if res.is_person(i) => Some(i),
+            _ => None,
+        })
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
 /// Verbs of joining a contact already reported.
 const PARTAKE: &[&str] = &[
     "joined",
@@ -360,6 +373,20 @@ pub fn extract(input: Text<'_>) -> Extraction {
             );
         }
         let question = stext.trim_end().ends_with('?');
+        // most sentences report no contact and state no gap: only the
+        // actors they name matter, for coreference, so the rest is skipped
+        let may_claim = toks.iter().any(|t| {
+            matches!(
+                t.key.as_str(),
+                "first" | "not" | "n't" | "never" | "hadn't" | "haven't" | "hasn't"
+            )
+        });
+        if !may_claim && events::triggers(lex, &toks, 0, toks.len()).is_empty() {
+            if let [a, b] = direct_people(&res, &mentions)[..] {
+                res.last_group = vec![a, b];
+            }
+            continue;
+        }
         let timexes = temporal::find(stext, reference, Prefer::Past)
             .into_iter()
             .map(|mut t| {
@@ -655,15 +682,8 @@ pub fn extract(input: Text<'_>) -> Extraction {
         }
         // no contact here, but two people named together become "the two leaders"
         if made_here.is_empty() {
-            let direct: BTreeSet<usize> = mentions
-                .iter()
-                .filter_map(|m| match m.target {
-                    Target::Actor(i) if res.is_person(i) => Some(i),
-                    _ => None,
-                })
-                .collect();
-            if direct.len() == 2 {
-                res.last_group = direct.into_iter().collect();
+            if let [a, b] = direct_people(&res, &mentions)[..] {
+                res.last_group = vec![a, b];
             }
         }
         // stated gaps

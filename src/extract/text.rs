@@ -122,68 +122,69 @@ pub struct Token {
 /// Split text into tokens. A possessive "'s" becomes its own token; internal
 /// periods ("U.S."), hyphens and apostrophes stay inside words.
 pub fn tokens(text: &str, offset: usize) -> Vec<Token> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (pos, c) = chars[k];
+    let mut out = Vec::with_capacity(text.len() / 5 + 4);
+    let bytes = text.as_bytes();
+    let char_at = |p: usize| text[p..].chars().next();
+    let is_joiner = |c: char| matches!(c, '.' | '-' | '\'' | '\u{2019}' | '&');
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(c) = char_at(pos) else { break };
         if c.is_alphanumeric() {
-            let mut e = k + 1;
-            while e < chars.len() {
-                let ch = chars[e].1;
+            // a word: letters and digits, with joiners inside ("U.S", "al-Sisi")
+            let mut end = pos + c.len_utf8();
+            while end < text.len() {
+                let Some(ch) = char_at(end) else { break };
                 if ch.is_alphanumeric() {
-                    e += 1;
-                } else if matches!(ch, '.' | '-' | '\'' | '\u{2019}' | '&')
-                    && e + 1 < chars.len()
-                    && chars[e + 1].1.is_alphanumeric()
-                {
-                    e += 2;
+                    end += ch.len_utf8();
+                } else if is_joiner(ch) {
+                    let after = end + ch.len_utf8();
+                    match char_at(after) {
+                        Some(n) if n.is_alphanumeric() => end = after + n.len_utf8(),
+                        _ => break,
+                    }
                 } else {
                     break;
                 }
             }
-            let end = chars.get(e).map_or(text.len(), |x| x.0);
-            let mut word = &text[pos..end];
             let mut word_end = end;
             // trailing period of an abbreviation or initial ("U.S.", "R.", "Jan.")
-            if chars.get(e).is_some_and(|x| x.1 == '.') && is_abbreviation(word) {
+            if bytes.get(end) == Some(&b'.') && is_abbreviation(&text[pos..end]) {
                 word_end += 1;
-                e += 1;
-                word = &text[pos..word_end];
             }
+            let word = &text[pos..word_end];
             // possessive: "Netanyahu's" → "Netanyahu" "'s"
-            let lower = word.to_lowercase();
-            let poss = ["'s", "\u{2019}s"]
+            let cut = ["'s", "'S", "\u{2019}s", "\u{2019}S"]
                 .iter()
-                .find(|p| lower.ends_with(*p) && word.len() > p.len());
-            if let Some(p) = poss {
-                let cut = word.len() - p.len();
-                out.push(Token {
-                    start: offset + pos,
-                    end: offset + pos + cut,
-                    key: fold(&word[..cut]),
-                    cap: c.is_uppercase(),
-                    word: true,
-                });
-                out.push(Token {
-                    start: offset + pos + cut,
-                    end: offset + word_end,
-                    key: "'s".into(),
-                    cap: false,
-                    word: true,
-                });
-            } else {
-                out.push(Token {
+                .find(|p| word.ends_with(*p) && word.len() > p.len())
+                .map(|p| word.len() - p.len());
+            match cut {
+                Some(cut) => {
+                    out.push(Token {
+                        start: offset + pos,
+                        end: offset + pos + cut,
+                        key: fold(&word[..cut]),
+                        cap: c.is_uppercase(),
+                        word: true,
+                    });
+                    out.push(Token {
+                        start: offset + pos + cut,
+                        end: offset + word_end,
+                        key: "'s".into(),
+                        cap: false,
+                        word: true,
+                    });
+                }
+                None => out.push(Token {
                     start: offset + pos,
                     end: offset + word_end,
                     key: fold(word),
                     cap: c.is_uppercase(),
                     word: true,
-                });
+                }),
             }
-            k = e;
+            pos = word_end;
         } else if c.is_whitespace() {
-            k += 1;
+            pos += c.len_utf8();
         } else {
             let end = pos + c.len_utf8();
             let key = match c {
@@ -199,7 +200,7 @@ pub fn tokens(text: &str, offset: usize) -> Vec<Token> {
                 cap: false,
                 word: false,
             });
-            k += 1;
+            pos = end;
         }
     }
     out

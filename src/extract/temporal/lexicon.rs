@@ -2,7 +2,6 @@
 //! words and holiday rules. Nothing here reads text or resolves a date.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 const MONTHS: &str = include_str!("../../../data/temporal/months.tsv");
@@ -100,31 +99,9 @@ pub(super) struct Holiday {
     pub rule: Rule,
 }
 
-#[derive(Default)]
-pub(super) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().expect("chunk of 8 bytes"));
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 pub(super) struct Lexicon {
     pub entries: Vec<Lex>,
-    map: HashMap<Vec<u8>, u16, BuildHasherDefault<FxHasher>>,
+    map: HashMap<Vec<u8>, u16, rustc_hash::FxBuildHasher>,
     pub holidays: Vec<Holiday>,
     max_len: usize,
 }
