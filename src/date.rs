@@ -153,18 +153,18 @@ impl Span {
     /// The ISO/TIMEX3 value: `2024-01-16`, `2024-W02`, `2024-01`, `2024`, `a..b`.
     pub fn value(&self) -> String {
         match self.precision {
-            Precision::Day => self.start.format("%Y-%m-%d").to_string(),
+            Precision::Day => iso_day(self.start),
             Precision::Week => {
                 let w = self.start.iso_week();
                 format!("{}-W{:02}", w.year(), w.week())
             }
-            Precision::Month => self.start.format("%Y-%m").to_string(),
+            Precision::Month => {
+                let mut v = iso_day(self.start);
+                v.truncate(v.len() - 3);
+                v
+            }
             Precision::Year => format!("{}", self.start.year()),
-            Precision::Range => format!(
-                "{}..{}",
-                self.start.format("%Y-%m-%d"),
-                self.end.format("%Y-%m-%d")
-            ),
+            Precision::Range => format!("{}..{}", iso_day(self.start), iso_day(self.end)),
         }
     }
 
@@ -226,6 +226,16 @@ impl Serialize for Span {
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.value())
+    }
+}
+
+/// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it, without parsing a
+/// format string for every date (long listings print hundreds of thousands).
+pub fn iso_day(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
     }
 }
 

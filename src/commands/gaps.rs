@@ -3,7 +3,7 @@
 use super::{open, Io, Outcome};
 use crate::gaps::{gaps, summarize, PairScan, PairSummary};
 use crate::model::Contact;
-use crate::render::{json, text, write_json};
+use crate::render::{json, text, write_json, write_json_array};
 use crate::request::{Context, Gaps, GapsAll, Sort};
 use crate::resolve;
 use crate::store::Access;
@@ -72,7 +72,7 @@ pub fn all(ctx: &Context, req: GapsAll, io: &mut Io<'_>) -> Result<Outcome> {
         .into_iter()
         .map(|a| (a.id, a.name))
         .collect();
-    let name = |id: i64| names.get(&id).cloned().unwrap_or_else(|| format!("#{id}"));
+    let name = |id: i64| names.get(&id).map_or("?", String::as_str);
     match req.sort {
         Sort::Silence => pairs.sort_by_key(|p| (Reverse((p.silence.max, p.silence.min)), p.a, p.b)),
         Sort::Longest => {
@@ -80,28 +80,25 @@ pub fn all(ctx: &Context, req: GapsAll, io: &mut Io<'_>) -> Result<Outcome> {
         }
         Sort::Count => pairs.sort_by_key(|p| (Reverse(p.count), p.a, p.b)),
         Sort::Last => pairs.sort_by_key(|p| (Reverse(p.last), p.a, p.b)),
-        Sort::Pair => pairs.sort_by_cached_key(|p| (name(p.a), name(p.b))),
+        Sort::Pair => pairs.sort_by_cached_key(|p| {
+            let (x, y) = (name(p.a), name(p.b));
+            if x <= y {
+                (x.to_string(), y.to_string())
+            } else {
+                (y.to_string(), x.to_string())
+            }
+        }),
     }
     if let Some(top) = req.top {
         pairs.truncate(top);
     }
-    let rows: Vec<(PairSummary, [String; 2])> = pairs
-        .into_iter()
-        .map(|p| {
-            let (x, y) = (name(p.a), name(p.b));
-            // Show each pair alphabetically, whatever the ids.
-            let names = if x <= y { [x, y] } else { [y, x] };
-            (p, names)
-        })
-        .collect();
     if ctx.json {
-        let list: Vec<json::PairJson> = rows
+        let items = pairs
             .iter()
-            .map(|(p, n)| json::PairJson::new(p, n.clone()))
-            .collect();
-        write_json(io.out, &list)?;
+            .map(|p| json::PairJson::new(p, name(p.a), name(p.b)));
+        write_json_array(io.out, items)?;
     } else {
-        text::pairs(io.out, &rows)?;
+        text::pairs(io.out, &pairs, &name)?;
     }
     Ok(Outcome::Done)
 }

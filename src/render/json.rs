@@ -175,9 +175,11 @@ pub struct PairJson {
 }
 
 impl PairJson {
-    pub fn new(p: &PairSummary, names: [String; 2]) -> Self {
+    /// The pair with its names in alphabetical order.
+    pub fn new(p: &PairSummary, x: &str, y: &str) -> Self {
+        let (x, y) = if x <= y { (x, y) } else { (y, x) };
         PairJson {
-            actors: names,
+            actors: [x.to_string(), y.to_string()],
             count: p.count,
             last: p.last_span().value(),
             longest_gap: p.longest.map(GapJson::from),

@@ -2,6 +2,7 @@
 //! terminal width), the JSON shapes of the command-line contract, CSV. No
 //! queries and no arithmetic here: commands hand over finished values.
 
+pub mod grid;
 pub mod json;
 pub mod text;
 
@@ -48,6 +49,21 @@ pub fn write_table(out: &mut dyn Write, t: &Table) -> io::Result<()> {
 pub fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
+}
+
+/// A JSON array written element by element, for long lists.
+pub fn write_json_array<T: serde::Serialize>(
+    out: &mut dyn Write,
+    items: impl IntoIterator<Item = T>,
+) -> io::Result<()> {
+    let mut first = true;
+    out.write_all(b"[")?;
+    for item in items {
+        out.write_all(if first { b"\n  " } else { b",\n  " })?;
+        first = false;
+        serde_json::to_writer(&mut *out, &item).map_err(io::Error::from)?;
+    }
+    out.write_all(if first { b"]\n" } else { b"\n]\n" })
 }
 
 /// An optional text, or nothing.

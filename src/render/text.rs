@@ -1,12 +1,31 @@
 //! Tables and plain text for people.
 
-use super::{keep_whole, opt, table, write_table};
+use super::{grid, keep_whole, opt, table, write_table};
 use crate::check::Verdict;
 use crate::date::Span;
 use crate::gaps::{Days, PairSummary, Summary};
 use crate::ingest::Recorded;
 use crate::model::{Actor, ActorName, Claim, Contact, Counts, Event, StoredArticle};
 use std::io::{self, Write};
+
+/// A table: comfy-table (wrapping to the width) for the usual sizes, the
+/// streamed [`grid`] for long ones.
+fn emit(
+    out: &mut dyn Write,
+    headers: &[&str],
+    rows: Vec<Vec<String>>,
+    whole: &[usize],
+) -> io::Result<()> {
+    if rows.len() > grid::LONG {
+        return grid::write(out, headers, &rows);
+    }
+    let mut t = table(headers.iter().copied());
+    for r in rows {
+        t.add_row(r);
+    }
+    keep_whole(&mut t, whole);
+    write_table(out, &t)
+}
 
 /// `Joe Biden — Benjamin Netanyahu`.
 pub fn actor_list(names: &[String]) -> String {
@@ -53,15 +72,7 @@ pub fn recorded(
 }
 
 pub fn events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
-    let mut t = table([
-        "id",
-        "date",
-        "kind",
-        "actors",
-        "origin",
-        "sources",
-        "evidence / note",
-    ]);
+    let mut rows = Vec::with_capacity(events.len());
     for e in events {
         let text = e
             .sources
@@ -69,7 +80,7 @@ pub fn events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
             .find_map(|s| s.evidence.clone())
             .or_else(|| e.note.clone())
             .unwrap_or_default();
-        t.add_row(vec![
+        rows.push(vec![
             e.id.to_string(),
             e.span.value(),
             e.kind.as_str().to_string(),
@@ -79,14 +90,22 @@ pub fn events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
             text,
         ]);
     }
-    keep_whole(&mut t, &[0, 1, 2, 4, 5]);
-    write_table(out, &t)
+    let headers = [
+        "id",
+        "date",
+        "kind",
+        "actors",
+        "origin",
+        "sources",
+        "evidence / note",
+    ];
+    emit(out, &headers, rows, &[0, 1, 2, 4, 5])
 }
 
 pub fn timeline(out: &mut dyn Write, rows: &[(Event, Option<Days>)]) -> io::Result<()> {
-    let mut t = table(["date", "kind", "actors", "gap (days)", "event", "evidence"]);
+    let mut cells = Vec::with_capacity(rows.len());
     for (e, gap) in rows {
-        t.add_row(vec![
+        cells.push(vec![
             e.span.value(),
             e.kind.as_str().to_string(),
             event_actors(e),
@@ -99,8 +118,8 @@ pub fn timeline(out: &mut dyn Write, rows: &[(Event, Option<Days>)]) -> io::Resu
                 .unwrap_or_default(),
         ]);
     }
-    keep_whole(&mut t, &[0, 1, 3, 4]);
-    write_table(out, &t)
+    let headers = ["date", "kind", "actors", "gap (days)", "event", "evidence"];
+    emit(out, &headers, cells, &[0, 1, 3, 4])
 }
 
 pub fn gaps(
@@ -110,17 +129,23 @@ pub fn gaps(
     s: &Summary,
 ) -> io::Result<()> {
     writeln!(out, "{} — {}", pair[0].name, pair[1].name)?;
-    let mut t = table(["date", "kind", "gap (days)", "event"]);
-    for (c, gap) in contacts {
-        t.add_row(vec![
-            c.span.value(),
-            c.kind.as_str().to_string(),
-            gap_text(*gap),
-            c.event.to_string(),
-        ]);
-    }
-    keep_whole(&mut t, &[0, 1, 2, 3]);
-    write_table(out, &t)?;
+    let rows = contacts
+        .iter()
+        .map(|(c, gap)| {
+            vec![
+                c.span.value(),
+                c.kind.as_str().to_string(),
+                gap_text(*gap),
+                c.event.to_string(),
+            ]
+        })
+        .collect();
+    emit(
+        out,
+        &["date", "kind", "gap (days)", "event"],
+        rows,
+        &[0, 1, 2, 3],
+    )?;
     let span = |v: Option<Span>| v.map(|s| s.value()).unwrap_or_else(|| "—".into());
     let stat = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     writeln!(out, "contacts: {}", s.count)?;
@@ -142,27 +167,48 @@ pub fn gaps(
     )
 }
 
-pub fn pairs(out: &mut dyn Write, rows: &[(PairSummary, [String; 2])]) -> io::Result<()> {
-    let mut t = table([
+/// `gaps --all`: one row per pair, each pair's names in alphabetical order.
+/// Streamed: nothing but the widths is kept, whatever the number of pairs.
+pub fn pairs<'n>(
+    out: &mut dyn Write,
+    pairs: &[PairSummary],
+    name: &dyn Fn(i64) -> &'n str,
+) -> io::Result<()> {
+    let headers = [
         "actor",
         "actor",
         "contacts",
         "last",
         "longest gap",
         "silence",
-    ]);
-    for (p, names) in rows {
-        t.add_row(vec![
-            names[0].clone(),
-            names[1].clone(),
+    ];
+    let cells = |p: &PairSummary| -> [String; 6] {
+        let (x, y) = (name(p.a), name(p.b));
+        let (x, y) = if x <= y { (x, y) } else { (y, x) };
+        [
+            x.to_string(),
+            y.to_string(),
             p.count.to_string(),
             p.last_span().value(),
             gap_text(p.longest),
             p.silence.display(),
-        ]);
+        ]
+    };
+    if pairs.len() <= grid::LONG {
+        let rows = pairs.iter().map(|p| cells(p).to_vec()).collect();
+        return emit(out, &headers, rows, &[2, 3, 4, 5]);
     }
-    keep_whole(&mut t, &[2, 3, 4, 5]);
-    write_table(out, &t)
+    let mut g = grid::Grid::new(&headers);
+    for p in pairs {
+        let c = cells(p);
+        g.measure(&c.each_ref().map(String::as_str));
+    }
+    g.header(out, &headers)?;
+    for p in pairs {
+        let c = cells(p);
+        g.row(out, &c.each_ref().map(String::as_str))?;
+    }
+    g.footer(out)
 }
 
 pub fn claims(

@@ -109,7 +109,7 @@ impl Tx<'_> {
             .prepare_cached(
                 "INSERT INTO articles (sha256, title, url, source, published, published_time,
                                        body, path, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 a.sha256,
@@ -119,7 +119,8 @@ impl Tx<'_> {
                 a.published.format("%Y-%m-%d").to_string(),
                 a.published_time,
                 a.body,
-                a.path
+                a.path,
+                self.now
             ])?;
         Ok(self.conn().last_insert_rowid())
     }

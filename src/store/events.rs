@@ -358,8 +358,7 @@ impl Tx<'_> {
             .prepare_cached(
                 "INSERT INTO events (kind, date_start, date_end, precision, day_start, day_end,
                                      origin, note, created_at, ext_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
-                         strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?9)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute(params![
                 e.kind.as_str(),
@@ -370,6 +369,7 @@ impl Tx<'_> {
                 day_number(e.span.end),
                 e.origin.as_str(),
                 e.note,
+                self.now,
                 e.ext_id
             ])?;
         let id = self.conn().last_insert_rowid();

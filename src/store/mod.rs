@@ -48,6 +48,9 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// `PRAGMA cache_size`: negative means KiB.
+const CACHE_KIB: i64 = -96 * 1024;
+
 /// Whether a command writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -70,6 +73,8 @@ pub struct Db<'a> {
 /// committing it, it rolls back.
 pub struct Tx<'a> {
     tx: rusqlite::Transaction<'a>,
+    /// The transaction's time, for `created_at` and `added_at` columns.
+    now: String,
 }
 
 fn is_not_a_database(e: &rusqlite::Error) -> bool {
@@ -165,6 +170,9 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         self.conn.busy_timeout(Duration::from_secs(5))?;
+        // A large page cache (allocated only as used) keeps bulk imports and
+        // gaps --all from re-reading index pages; well under the 200 MB budget.
+        self.conn.pragma_update(None, "cache_size", CACHE_KIB)?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::check_identity(&self.conn)?;
         if writable {
@@ -197,7 +205,12 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| E::from(self::map_write_error(e, &self.path)))?;
-        let tx = Tx { tx };
+        let now: String = tx
+            .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| E::from(StoreError::Sqlite(e)))?;
+        let tx = Tx { tx, now };
         let value = f(&tx)?;
         tx.tx
             .commit()
