@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 /// Display width; ASCII (nearly every cell) without the Unicode tables.
-fn width(s: &str) -> usize {
+pub fn width(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
     } else {
@@ -20,6 +20,8 @@ pub const LONG: usize = 1000;
 
 pub struct Grid {
     widths: Vec<usize>,
+    /// The line being written, reused from row to row.
+    line: String,
 }
 
 impl Grid {
@@ -27,6 +29,15 @@ impl Grid {
     pub fn new(headers: &[&str]) -> Grid {
         Grid {
             widths: headers.iter().map(|h| width(h)).collect(),
+            line: String::new(),
+        }
+    }
+
+    /// Widen one column to at least `w` (first pass, for cells measured
+    /// without being formatted).
+    pub fn widen(&mut self, column: usize, w: usize) {
+        if let Some(c) = self.widths.get_mut(column) {
+            *c = (*c).max(w);
         }
     }
 
@@ -56,9 +67,9 @@ impl Grid {
         writeln!(out, "{line}")
     }
 
-    fn cells(&self, out: &mut dyn Write, cells: &[&str]) -> io::Result<()> {
-        let mut line =
-            String::with_capacity(self.widths.iter().sum::<usize>() + 4 * self.widths.len());
+    fn cells(&mut self, out: &mut dyn Write, cells: &[&str]) -> io::Result<()> {
+        let mut line = std::mem::take(&mut self.line);
+        line.clear();
         line.push('│');
         for (i, (w, c)) in self.widths.iter().zip(cells).enumerate() {
             if i > 0 {
@@ -70,17 +81,19 @@ impl Grid {
                 line.push(' ');
             }
         }
-        line.push('│');
-        writeln!(out, "{line}")
+        line.push_str("│\n");
+        let written = out.write_all(line.as_bytes());
+        self.line = line;
+        written
     }
 
-    pub fn header(&self, out: &mut dyn Write, headers: &[&str]) -> io::Result<()> {
+    pub fn header(&mut self, out: &mut dyn Write, headers: &[&str]) -> io::Result<()> {
         self.rule(out, "┌", "─", "┬", "┐")?;
         self.cells(out, headers)?;
         self.rule(out, "╞", "═", "╪", "╡")
     }
 
-    pub fn row(&self, out: &mut dyn Write, cells: &[&str]) -> io::Result<()> {
+    pub fn row(&mut self, out: &mut dyn Write, cells: &[&str]) -> io::Result<()> {
         self.cells(out, cells)
     }
 

@@ -6,6 +6,7 @@ use crate::date::Span;
 use crate::gaps::{Days, PairSummary, Summary};
 use crate::ingest::Recorded;
 use crate::model::{Actor, ActorName, Claim, Contact, Counts, Event, StoredArticle};
+use chrono::Datelike;
 use std::io::{self, Write};
 
 /// A table: comfy-table (wrapping to the width) for the usual sizes, the
@@ -198,15 +199,66 @@ pub fn pairs<'n>(
         let rows = pairs.iter().map(|p| cells(p).to_vec()).collect();
         return emit(out, &headers, rows, &[2, 3, 4, 5]);
     }
+    // A first pass measures without formatting; the second formats each row
+    // into reused buffers: hundreds of thousands of rows, no allocation each.
+    let digits = |n: i64| n.max(1).ilog10() as usize + 1 + usize::from(n < 0);
+    let days = |d: Days| {
+        if d.is_exact() {
+            digits(d.min)
+        } else {
+            digits(d.min) + 2 + digits(d.max)
+        }
+    };
     let mut g = grid::Grid::new(&headers);
     for p in pairs {
-        let c = cells(p);
-        g.measure(&c.each_ref().map(String::as_str));
+        let (x, y) = (name(p.a), name(p.b));
+        let (x, y) = if x <= y { (x, y) } else { (y, x) };
+        g.widen(0, grid::width(x));
+        g.widen(1, grid::width(y));
+        g.widen(2, digits(p.count as i64));
+        g.widen(3, if p.last.0 == p.last.1 { 10 } else { 22 });
+        g.widen(4, p.longest.map_or(1, days));
+        g.widen(5, days(p.silence));
     }
     g.header(out, &headers)?;
+    let mut buf: [String; 4] = Default::default();
     for p in pairs {
-        let c = cells(p);
-        g.row(out, &c.each_ref().map(String::as_str))?;
+        use std::fmt::Write as _;
+        let (x, y) = (name(p.a), name(p.b));
+        let (x, y) = if x <= y { (x, y) } else { (y, x) };
+        for b in buf.iter_mut() {
+            b.clear();
+        }
+        let day = |n: i64| crate::date::from_day_number(n);
+        let _ = write!(buf[0], "{}", p.count);
+        let (s, e) = (day(p.last.0), day(p.last.1));
+        let _ = if p.last.0 == p.last.1 {
+            write!(buf[1], "{:04}-{:02}-{:02}", s.year(), s.month(), s.day())
+        } else {
+            write!(
+                buf[1],
+                "{:04}-{:02}-{:02}..{:04}-{:02}-{:02}",
+                s.year(),
+                s.month(),
+                s.day(),
+                e.year(),
+                e.month(),
+                e.day()
+            )
+        };
+        let gap = |b: &mut String, d: Days| {
+            let _ = if d.is_exact() {
+                write!(b, "{}", d.min)
+            } else {
+                write!(b, "{}..{}", d.min, d.max)
+            };
+        };
+        match p.longest {
+            Some(d) => gap(&mut buf[2], d),
+            None => buf[2].push('—'),
+        }
+        gap(&mut buf[3], p.silence);
+        g.row(out, &[x, y, &buf[0], &buf[1], &buf[2], &buf[3]])?;
     }
     g.footer(out)
 }
@@ -390,4 +442,61 @@ pub fn info(out: &mut dyn Write, path: &str, version: i64, c: &Counts) -> io::Re
     writeln!(out, "aliases:        {}", c.aliases)?;
     writeln!(out, "contacts:       {}", c.contacts)?;
     writeln!(out, "claims:         {}", c.claims)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gaps::PairScan;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn long_pair_lists_match_the_plain_grid() {
+        let as_of = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let mut scan = PairScan::new(as_of);
+        for a in 0..40i64 {
+            for b in a + 1..70 {
+                let start = 19000 + a * 7 + b;
+                scan.push(a, b, start, start);
+                if b % 3 == 0 {
+                    scan.push(a, b, start + 40, start + 70);
+                }
+            }
+        }
+        let pairs = scan.finish();
+        assert!(pairs.len() > grid::LONG);
+        let names: Vec<String> = (0..70).map(|i| format!("Actor Ñame {i}")).collect();
+        let name = |id: i64| names[id as usize].as_str();
+        let mut fast = Vec::new();
+        super::pairs(&mut fast, &pairs, &name).unwrap();
+        let rows: Vec<Vec<String>> = pairs
+            .iter()
+            .map(|p| {
+                let (x, y) = (name(p.a), name(p.b));
+                let (x, y) = if x <= y { (x, y) } else { (y, x) };
+                vec![
+                    x.to_string(),
+                    y.to_string(),
+                    p.count.to_string(),
+                    p.last_span().value(),
+                    gap_text(p.longest),
+                    p.silence.display(),
+                ]
+            })
+            .collect();
+        let mut plain = Vec::new();
+        let headers = [
+            "actor",
+            "actor",
+            "contacts",
+            "last",
+            "longest gap",
+            "silence",
+        ];
+        grid::write(&mut plain, &headers, &rows).unwrap();
+        assert_eq!(
+            String::from_utf8(fast).unwrap(),
+            String::from_utf8(plain).unwrap()
+        );
+    }
 }
