@@ -199,6 +199,7 @@ fn main() {
                 title: None,
                 body,
                 published: *published,
+                source: None,
             })
             .events
             .len();

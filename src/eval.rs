@@ -458,6 +458,7 @@ pub fn score_dir(dir: &Path) -> Result<Report, String> {
             title: got.title.as_deref(),
             body: &got.body,
             published: got.published,
+            source: got.source.as_deref(),
         });
         problems.extend(score_article(exp, &x, &mut report.totals));
         report.articles.push(ArticleScore { name, problems });

@@ -63,6 +63,7 @@ pub fn run(ctx: &Context, req: Add, io: &mut Io<'_>) -> Result<Outcome> {
                 title: a.title.as_deref(),
                 body: &a.body,
                 published: a.published,
+                source: a.source.as_deref(),
             });
             if req.dry_run {
                 if !seen.insert(sha) {

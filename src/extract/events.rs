@@ -256,11 +256,20 @@ pub fn participants(
     clause: (usize, usize),
     hit: &Hit,
     all_hits: &[Hit],
+    cues: &[CueHit],
     mentions: &[Mention],
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     for m in mentions {
         if m.first < clause.0 || m.last > clause.1 {
+            continue;
+        }
+        // "a letter ... inviting him": after a plan word, someone else's plan
+        if m.first >= hit.last
+            && cues
+                .iter()
+                .any(|c| !c.np && c.first >= hit.last && c.last <= m.first)
+        {
             continue;
         }
         // an object belongs to the nearest contact word before it:

@@ -245,6 +245,7 @@ pub struct Resolver<'a> {
     pub last_group: Vec<usize>,
     /// The article, for what is worked out only when needed.
     title: Option<&'a str>,
+    source: Option<&'a str>,
     body: &'a str,
     /// Country whose government speaks ("the President" in a White House
     /// readout), found on first need.
@@ -254,7 +255,13 @@ pub struct Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
-    pub fn new(lex: &'a Lexicon, date: NaiveDate, title: Option<&'a str>, body: &'a str) -> Self {
+    pub fn new(
+        lex: &'a Lexicon,
+        date: NaiveDate,
+        title: Option<&'a str>,
+        source: Option<&'a str>,
+        body: &'a str,
+    ) -> Self {
         Resolver {
             lex,
             date,
@@ -265,6 +272,7 @@ impl<'a> Resolver<'a> {
             last_person: None,
             last_group: Vec::new(),
             title,
+            source,
             body,
             home: std::cell::OnceCell::new(),
             named_countries: std::cell::OnceCell::new(),
@@ -515,7 +523,7 @@ impl<'a> Resolver<'a> {
     /// The government whose voice the article is in.
     pub fn home(&self) -> Option<String> {
         self.home
-            .get_or_init(|| super::pipeline::home_country(self.title, self.body))
+            .get_or_init(|| super::pipeline::home_country(self.source, self.title, self.body))
             .clone()
     }
 
@@ -898,7 +906,16 @@ impl<'a> Resolver<'a> {
             .collect();
         for m in out.iter_mut() {
             if m.target == Target::Pronoun {
-                let here = firsts.iter().find(|(f, _)| *f < m.first).map(|(_, i)| *i);
+                // "he" is the subject: the first person named; "him" an
+                // object: the person named last ("greeting him", after
+                // "The Prime Minister welcomed President Biden")
+                let object = toks[m.first].key == "him";
+                let mut named = firsts.iter().filter(|(f, _)| *f < m.first);
+                let here = if object {
+                    named.next_back().map(|(_, i)| *i)
+                } else {
+                    named.next().map(|(_, i)| *i)
+                };
                 if let Some(p) = here.or(before) {
                     m.target = Target::Actor(p);
                 }

@@ -203,6 +203,9 @@ pub struct Text<'a> {
     pub title: Option<&'a str>,
     pub body: &'a str,
     pub published: NaiveDate,
+    /// The publisher as the article names it ("The White House", "Prime
+    /// Minister's Office, 10 Downing Street"): whose voice a readout is in.
+    pub source: Option<&'a str>,
 }
 
 mod pipeline;

@@ -33,6 +33,9 @@ struct Draft {
     /// For an undated "also" sentence: the day of the contact just reported,
     /// used if it does not fold into one.
     fallback: Option<Span>,
+    /// Its actors came from "the leaders" or "they", not from names: it
+    /// may not enlarge the contact it folds into.
+    via_group: bool,
 }
 
 /// A claim waiting for its pair and ending contact.
@@ -101,7 +104,27 @@ static SEATS: LazyLock<(AhoCorasick, Vec<String>)> = LazyLock::new(|| {
 
 /// The government whose voice the article is in, from the first seat it
 /// names ("the White House said" → United States).
-pub(super) fn home_country(title: Option<&str>, body: &str) -> Option<String> {
+pub(super) fn home_country(
+    source: Option<&str>,
+    title: Option<&str>,
+    body: &str,
+) -> Option<String> {
+    // the publisher names its seat or city: "The White House", "Élysée",
+    // "Prime Minister's Office, 10 Downing Street", "Kremlin"
+    if let Some(src) = source {
+        let lex = lexicon::global();
+        let folded = fold(src);
+        for (seat, country) in lex.capitals.iter() {
+            let seat_bare = seat.trim_start_matches("the ");
+            if folded
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w == seat_bare)
+                || (seat_bare.contains(' ') && folded.contains(seat_bare))
+            {
+                return Some(country.clone());
+            }
+        }
+    }
     let head: String = title.unwrap_or("").to_string() + "\n" + body;
     let folded = fold(&head);
     let (ac, countries) = &*SEATS;
@@ -319,7 +342,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
     let lex = lexicon::global();
     let body = input.body;
     let (reference, dateline_end) = dateline(body, input.published);
-    let mut res = Resolver::new(lex, reference, input.title, body);
+    let mut res = Resolver::new(lex, reference, input.title, input.source, body);
     let mut call_words = 0usize;
     let mut meeting_words = 0usize;
     if let Some(title) = input.title {
@@ -484,7 +507,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
             let mut group = false;
             let mut two = false;
             for h in &real {
-                for m in events::participants(&toks, clause, h, &hits, &mentions) {
+                for m in events::participants(&toks, clause, h, &hits, &cues, &mentions) {
                     match m.target {
                         Target::Actor(i) => {
                             if res.actors[i].kind != ActorKind::Country {
@@ -661,6 +684,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                             background: false,
                             historical,
                             fallback,
+                            via_group: group,
                         });
                     }
                     continue;
@@ -678,6 +702,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 background: false,
                 historical,
                 fallback,
+                via_group: group,
             });
         }
         // no contact here, but two people named together become "the two leaders"
@@ -716,6 +741,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                             background: true,
                             historical: true,
                             fallback: None,
+                            via_group: false,
                         });
                     }
                 }
@@ -971,7 +997,7 @@ fn settle(
                         m.date = Some(b);
                     }
                 }
-                if d.date.is_none() && d.actors.len() > m.actors.len() {
+                if d.date.is_none() && !d.via_group && d.actors.len() > m.actors.len() {
                     m.actors = d.actors.clone();
                 }
             }
