@@ -475,6 +475,18 @@ impl<'a> Resolver<'a> {
             let rt = role.title.clone();
             return self.intern_known(&name, Some(rt));
         }
+        // in a government's own release, "the President" is its president
+        // even after a foreign president was named
+        if let Some(home) = self
+            .source
+            .and_then(|s| super::pipeline::home_country(Some(s), None, ""))
+        {
+            if let Some(role) = self.lex.holder_by_title(&home, title, self.date) {
+                let name = role.name.clone();
+                let rt = role.title.clone();
+                return self.intern_known(&name, Some(rt));
+            }
+        }
         // the latest actor of the article with that title
         if let Some(&(_, i)) = self.titled.iter().rev().find(|(tt, _)| *tt == t) {
             return Some(i);

@@ -202,8 +202,10 @@ fn subject_group(res: &Resolver<'_>, mentions: &[Mention], toks: &[Token]) -> Ve
         let Target::Actor(i) = m.target else { break };
         match prev_end {
             None => {
-                // the subject comes early: after at most a short opener ("On Monday,")
-                if m.first > 4 || m.possessive {
+                // the subject comes early, or right after a fronted phrase
+                // ("On February 7 (local time), Mr. Ishiba ...")
+                let after_comma = m.first > 0 && toks[m.first - 1].key == ",";
+                if (m.first > 4 && !after_comma) || m.possessive {
                     break;
                 }
             }
@@ -287,6 +289,21 @@ fn clause_date(
         // "today's call": a date owned by a noun is that noun's
         .filter(|t| !toks.iter().any(|k| k.start == t.end && k.key == "'s"))
         .collect();
+    // "On February 7 (local time; February 8, Japan time)": the date outside
+    // the parentheses is the story's
+    let bracketed = |t: &Timex| {
+        let mut depth = 0i32;
+        for k in toks.iter().take_while(|k| k.end <= t.start) {
+            match k.key.as_str() {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => {}
+            }
+        }
+        depth > 0
+    };
+    let plain: Vec<&Timex> = usable.iter().copied().filter(|t| !bracketed(t)).collect();
+    let usable = if plain.is_empty() { usable } else { plain };
     let distance = |t: &Timex| match trigger {
         Some((_, te)) if t.start >= te => (t.start - te) as i64,
         Some((ts, _)) => (ts.saturating_sub(t.end)) as i64 + 1000,
@@ -419,6 +436,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
             })
             .collect::<Vec<_>>();
         let mut prev_date: Option<Span> = None;
+        let mut fronted_date: Option<Span> = None;
         let mut made_here: Vec<usize> = Vec::new();
         for clause in text::clauses(&toks) {
             let (c0, c1) = clause;
@@ -481,7 +499,18 @@ pub fn extract(input: Text<'_>) -> Extraction {
                     date = shifted.map(Span::day);
                 }
             }
-            if hits.is_empty() || question || !prose {
+            // "On February 7, Mr. Ishiba, who is visiting Washington, held
+            // talks with ...": a fronted date serves the clause it heads
+            if date.is_none() {
+                date = fronted_date;
+            }
+            if hits.is_empty() {
+                if fronted_date.is_none() && date.is_some_and(|d| d.is_day()) {
+                    fronted_date = date;
+                }
+                continue;
+            }
+            if question || !prose {
                 continue;
             }
             let cues = events::cues(lex, &toks, c0, c1);

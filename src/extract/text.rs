@@ -22,6 +22,8 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
+    // "Japan-U.S." ends in the abbreviation "U.S."
+    let word = word.rsplit('-').next().unwrap_or(word);
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     let lw = w.to_ascii_lowercase();
     ABBREVIATIONS.contains(&lw.as_str())
@@ -242,7 +244,8 @@ pub fn clause_break(tokens: &[Token], i: usize) -> bool {
         "as" | "after" | "before" | "when" | "where" | "which" | "who" | "whom" | "since"
         | "until" | "amid" | "following" | "and" | "days" | "weeks" | "saying" | "adding"
         | "with" | "during" | "including" | "is" | "was" | "are" | "were" | "has" | "have"
-        | "had" | "will" | "would" => {
+        | "had" | "will" | "would" | "held" | "met" | "spoke" | "hosted" | "received"
+        | "visited" | "called" | "agreed" | "told" | "signed" | "announced" => {
             after_comma
                 && !(t.key == "and"
                     // a list of actors continues after ", and"

@@ -290,9 +290,19 @@ fn month_first(cx: &Cx, i: usize, j: usize, phase: Option<Phase>, rel: Option<Re
         if cx.punct(y_at, b',') {
             y_at += 1;
         }
-        let year = cx.year_num(y_at);
+        let mut year = cx.year_num(y_at);
         if year.is_some() {
             last = y_at;
+        } else if cx.is(last + 2, "year") {
+            // "November 7 last year", "March 3 this year"
+            let shift = [("last", -1), ("this", 0), ("next", 1)]
+                .iter()
+                .find(|(w, _)| cx.is(last + 1, w))
+                .map(|(_, s)| *s);
+            if let Some(s) = shift {
+                year = Some(cx.r.year() + s);
+                last += 2;
+            }
         }
         let (span, anchored) = day_span(cx, (m, d), (em, ed), year, rel)?;
         return hit(i, last, span, anchored);

@@ -57,6 +57,12 @@ const RESOLVE: &[(&str, &str, Prefer, Option<&str>)] = &[
     // weekdays
     ("last tuesday", "2024-01-19", Past, Some("2024-01-16")),
     ("June last year", "2025-09-03", Past, Some("2024-06")),
+    (
+        "November 7 last year",
+        "2025-02-08",
+        Past,
+        Some("2024-11-07"),
+    ),
     ("in March this year", "2025-09-03", Past, Some("2025-03")),
     (
         "October of next year",
