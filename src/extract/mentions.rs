@@ -922,11 +922,15 @@ impl<'a> Resolver<'a> {
                 // object: the person named last ("greeting him", after
                 // "The Prime Minister welcomed President Biden")
                 let object = toks[m.first].key == "him";
-                let mut named = firsts.iter().filter(|(f, _)| *f < m.first);
                 let here = if object {
-                    named.next_back().map(|(_, i)| *i)
+                    // not the subject right before it ("where Xi will host him")
+                    firsts
+                        .iter()
+                        .filter(|(f, _)| *f + 4 < m.first)
+                        .next_back()
+                        .map(|(_, i)| *i)
                 } else {
-                    named.next().map(|(_, i)| *i)
+                    firsts.iter().find(|(f, _)| *f < m.first).map(|(_, i)| *i)
                 };
                 if let Some(p) = here.or(before) {
                     m.target = Target::Actor(p);

@@ -36,6 +36,9 @@ struct Draft {
     /// Its actors came from "the leaders" or "they", not from names: it
     /// may not enlarge the contact it folds into.
     via_group: bool,
+    /// The actors named directly (not through "the leaders"): those may
+    /// join the contact it folds into ("von der Leyen later joined the two men").
+    direct: BTreeSet<usize>,
 }
 
 /// A claim waiting for its pair and ending contact.
@@ -554,6 +557,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                     }
                 }
             }
+            let direct = actors.clone();
             if actors.len() < 2 && group {
                 // "the two leaders" = the people this sentence named before, if
                 // two or more, else the pair or group named last
@@ -714,6 +718,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                             historical,
                             fallback,
                             via_group: group,
+                            direct: direct.clone(),
                         });
                     }
                     continue;
@@ -732,6 +737,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 historical,
                 fallback,
                 via_group: group,
+                direct,
             });
         }
         // no contact here, but two people named together become "the two leaders"
@@ -771,6 +777,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                             historical: true,
                             fallback: None,
                             via_group: false,
+                            direct: BTreeSet::new(),
                         });
                     }
                 }
@@ -932,6 +939,20 @@ fn claim_pair(
     if let Some(p) = as_pair(&named) {
         return Some(p);
     }
+    // "Biden ... has not spoken with Vladimir Putin since February": the
+    // sentence's subject and the one named inside the claim
+    if let [other] = named[..] {
+        let subject = mentions
+            .iter()
+            .filter(|m| toks[m.first].start < base + found.start)
+            .find_map(|m| match m.target {
+                Target::Actor(i) if i != other && res.is_person(i) => Some(i),
+                _ => None,
+            });
+        if let Some(s) = subject.filter(|_| res.is_person(other)) {
+            return Some([s.min(other), s.max(other)]);
+        }
+    }
     if inside.iter().any(|m| m.target == Target::Group) {
         if let Some(p) = as_pair(&res.last_group) {
             return Some(p);
@@ -1026,8 +1047,12 @@ fn settle(
                         m.date = Some(b);
                     }
                 }
-                if d.date.is_none() && !d.via_group && d.actors.len() > m.actors.len() {
-                    m.actors = d.actors.clone();
+                if d.date.is_none() && d.actors.len() > m.actors.len() {
+                    if !d.via_group {
+                        m.actors = d.actors.clone();
+                    } else if d.actors.is_superset(&m.actors) {
+                        m.actors.extend(d.direct.iter().copied());
+                    }
                 }
             }
             None => {
@@ -1063,13 +1088,15 @@ fn settle(
         let Some(pair) = p.pair else { continue };
         let has_pair = |e: &EventFrame| e.actors.contains(&pair[0]) && e.actors.contains(&pair[1]);
         // the contact of the claim's sentence, else the pair's latest in the article
+        // the silence ends at the first contact of its sentence ("talks on
+        // Tuesday, a day after a dinner, their first meeting in two years")
         let ending = events
             .iter()
             .enumerate()
             .filter(|(_, e)| has_pair(e))
             .filter(|(i, _)| draft_of_event[*i] == (p.sentence, false))
+            .min_by_key(|(_, e)| e.date.start)
             .map(|(i, _)| i)
-            .next()
             .or_else(|| {
                 events
                     .iter()
