@@ -926,8 +926,7 @@ impl<'a> Resolver<'a> {
                     // not the subject right before it ("where Xi will host him")
                     firsts
                         .iter()
-                        .filter(|(f, _)| *f + 4 < m.first)
-                        .next_back()
+                        .rfind(|(f, _)| *f + 4 < m.first)
                         .map(|(_, i)| *i)
                 } else {
                     firsts.iter().find(|(f, _)| *f < m.first).map(|(_, i)| *i)
