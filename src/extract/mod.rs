@@ -17,6 +17,8 @@ pub mod claims;
 pub mod events;
 pub mod mentions;
 pub mod temporal;
+#[cfg(test)]
+mod tests;
 pub mod text;
 
 use crate::date::Span;

@@ -1,0 +1,216 @@
+//! Table tests for extraction: one line per case, what a reader of the
+//! sentence would record. Cases are written to the rules (titles, roles by
+//! date, modality, dates as a wire editor reads them), not copied from the
+//! corpus.
+
+use super::{extract, Text};
+use chrono::NaiveDate;
+
+/// Events as `kind date actor|actor|...` (actors sorted), one per event.
+fn events(body: &str, date: &str) -> Vec<String> {
+    events_from(body, date, None)
+}
+
+fn events_from(body: &str, date: &str, source: Option<&str>) -> Vec<String> {
+    let published = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("test date");
+    let x = extract(Text {
+        title: None,
+        body,
+        published,
+        source,
+    });
+    let mut out: Vec<String> = x
+        .events
+        .iter()
+        .map(|e| {
+            let mut names: Vec<&str> = e
+                .actors
+                .iter()
+                .map(|&i| x.actors[i].name.as_str())
+                .collect();
+            names.sort();
+            format!("{} {} {}", e.kind.as_str(), e.date, names.join("|"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn contacts_and_their_dates() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        // the model case: an undated lead is the day of the report
+        (
+            "US President Joe Biden and Israeli Prime Minister Benjamin Netanyahu have engaged in a crucial discussion on Gaza. The call was the first in 27 days.",
+            "2024-01-19",
+            &["call 2024-01-19 Benjamin Netanyahu|Joe Biden"],
+        ),
+        // weekdays point back; "spoke" without "met" is a call
+        (
+            "President Joe Biden and Chinese President Xi Jinping spoke on Thursday.",
+            "2022-07-29",
+            &["call 2022-07-28 Joe Biden|Xi Jinping"],
+        ),
+        // the day of the report itself
+        (
+            "French President Emmanuel Macron and Russian President Vladimir Putin spoke by telephone on Tuesday.",
+            "2025-07-01",
+            &["call 2025-07-01 Emmanuel Macron|Vladimir Putin"],
+        ),
+        // a wire dateline's day is the reference
+        (
+            "WASHINGTON, Jan 19 (Reuters) - President Joe Biden spoke with Israeli Prime Minister Benjamin Netanyahu on Thursday.",
+            "2024-01-20",
+            &["call 2024-01-18 Benjamin Netanyahu|Joe Biden"],
+        ),
+        // "Dec. 30" in a January article is last year
+        (
+            "Biden and Putin last spoke by phone on Dec. 30, the Kremlin said. Russian President Vladimir Putin and President Joe Biden are old rivals.",
+            "2022-01-10",
+            &["call 2021-12-30 Joe Biden|Vladimir Putin"],
+        ),
+        // a month-precise background contact keeps its precision
+        (
+            "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping last held a formal summit in October 2019.",
+            "2024-10-24",
+            &["meeting 2019-10 Narendra Modi|Xi Jinping"],
+        ),
+        // a week-precise one
+        (
+            "Trump spoke with Russian President Vladimir Putin by phone last week. President Donald Trump said little.",
+            "2025-07-09",
+            &["call 2025-W27 Donald Trump|Vladimir Putin"],
+        ),
+        // unknown people with a title are recorded
+        (
+            "Prime Minister Jana Novakova of Slovakia met Foreign Minister Pedro Alvarez on Monday in Bratislava.",
+            "2024-03-06",
+            &["meeting 2024-03-04 Jana Novakova|Pedro Alvarez"],
+        ),
+        // organisations take part
+        (
+            "NATO Secretary-General Mark Rutte met Ukrainian President Volodymyr Zelensky in Kyiv on Tuesday.",
+            "2025-04-16",
+            &["meeting 2025-04-15 Mark Rutte|Volodymyr Zelensky"],
+        ),
+        // several parties, one event
+        (
+            "President Joe Biden held a video call on Monday with French President Emmanuel Macron, German Chancellor Olaf Scholz and British Prime Minister Boris Johnson.",
+            "2022-01-25",
+            &["call 2022-01-24 Boris Johnson|Emmanuel Macron|Joe Biden|Olaf Scholz"],
+        ),
+        // "the leaders of" countries, through the role table
+        (
+            "The leaders of the United States, Japan, India and Australia met on Saturday in Hiroshima.",
+            "2023-05-21",
+            &["meeting 2023-05-20 Anthony Albanese|Fumio Kishida|Joe Biden|Narendra Modi"],
+        ),
+        // a host and a guest
+        (
+            "Chinese President Xi Jinping hosted Brazilian President Luiz Inacio Lula da Silva in Beijing on Friday.",
+            "2023-04-15",
+            &["meeting 2023-04-14 Luiz Inácio Lula da Silva|Xi Jinping"],
+        ),
+        // a letter is a message
+        (
+            "North Korean leader Kim Jong Un sent a letter to President Donald Trump on Monday, the White House said. Kim Jong Un and Donald Trump have met three times.",
+            "2019-06-12",
+            &["message 2019-06-10 Donald Trump|Kim Jong Un"],
+        ),
+    ];
+    for (body, date, want) in cases {
+        assert_eq!(events(body, date), *want, "{body}");
+    }
+}
+
+#[test]
+fn plans_negations_and_talk_about_others_are_not_contacts() {
+    let cases: &[(&str, &str)] = &[
+        ("President Joe Biden will meet Chinese President Xi Jinping next week in San Francisco.", "2023-11-08"),
+        ("President Joe Biden is expected to speak with Israeli Prime Minister Benjamin Netanyahu later this week.", "2024-03-18"),
+        ("German Chancellor Olaf Scholz plans to travel to Washington next month to meet President Joe Biden.", "2022-01-25"),
+        ("President Joe Biden invited Indian Prime Minister Narendra Modi to visit Washington.", "2023-01-10"),
+        ("A planned meeting between US President Joe Biden and Russian President Vladimir Putin was cancelled on Friday.", "2022-02-25"),
+        ("Russian President Vladimir Putin declined to meet Ukrainian President Volodymyr Zelensky in Istanbul.", "2025-05-16"),
+        ("President Donald Trump has not spoken to Chinese President Xi Jinping since June.", "2025-09-10"),
+        ("Will President Joe Biden meet Chinese President Xi Jinping at the summit?", "2023-11-08"),
+        ("If President Donald Trump meets Russian President Vladimir Putin, sanctions could ease.", "2025-08-01"),
+        ("President Donald Trump said on Tuesday that Russian President Vladimir Putin was not serious about peace.", "2025-07-09"),
+        ("Netanyahu said he would speak with President Joe Biden about the hostages. Israeli Prime Minister Benjamin Netanyahu leads a coalition.", "2024-03-18"),
+        ("Federal Reserve Chair Jerome Powell said officials left rates unchanged for a sixth consecutive meeting.", "2024-05-01"),
+    ];
+    for (body, date) in cases {
+        assert_eq!(events(body, date), Vec::<String>::new(), "{body}");
+    }
+}
+
+#[test]
+fn roles_resolve_by_date_and_voice() {
+    // "the President" in a White House readout of 2023 is Joe Biden
+    assert_eq!(
+        events_from(
+            "The President spoke today with Prime Minister Rishi Sunak of the United Kingdom.",
+            "2023-06-08",
+            Some("The White House"),
+        ),
+        vec!["call 2023-06-08 Joe Biden|Rishi Sunak"]
+    );
+    // "the French president" in 2019 is Emmanuel Macron
+    assert_eq!(
+        events(
+            "Russian President Vladimir Putin met the French president on Monday at Bregancon.",
+            "2019-08-20"
+        ),
+        vec!["meeting 2019-08-19 Emmanuel Macron|Vladimir Putin"]
+    );
+    // "his Chinese counterpart" after Penny Wong: China's foreign minister that day
+    assert_eq!(
+        events(
+            "Foreign Minister Penny Wong met her Chinese counterpart in Beijing on Wednesday.",
+            "2022-12-22"
+        ),
+        vec!["meeting 2022-12-21 Penny Wong|Wang Yi"]
+    );
+    assert_eq!(
+        events(
+            "Foreign Minister Penny Wong met her Chinese counterpart in Jakarta on Thursday.",
+            "2023-07-14"
+        ),
+        vec!["meeting 2023-07-13 Penny Wong|Qin Gang"]
+    );
+    // "the Israeli leader" is the prime minister, not the ceremonial president
+    assert_eq!(
+        events(
+            "US President Joe Biden spoke with the Israeli leader on Sunday.",
+            "2023-10-09"
+        ),
+        vec!["call 2023-10-08 Benjamin Netanyahu|Joe Biden"]
+    );
+    // spelling variants are one person
+    assert_eq!(
+        events("Polish President Andrzej Duda met Ukrainian President Volodymyr Zelenskiy on Monday. Zelenskyy thanked him.", "2023-04-06"),
+        vec!["meeting 2023-04-03 Andrzej Duda|Volodymyr Zelensky"]
+    );
+}
+
+#[test]
+fn stated_gaps() {
+    let published = NaiveDate::from_ymd_opt(2024, 11, 15).expect("valid");
+    let x = extract(Text {
+        title: None,
+        body: "German Chancellor Olaf Scholz held a telephone conversation with Russian President Vladimir Putin on Friday, the first direct contact between the two leaders since December 2022.",
+        published,
+        source: None,
+    });
+    assert_eq!(x.claims.len(), 1);
+    let c = &x.claims[0];
+    assert_eq!((c.min_days, c.max_days), (Some(685), Some(715)));
+    assert_eq!(
+        c.implied_previous.map(|s| s.value()),
+        Some("2022-12".to_string())
+    );
+    assert_eq!(
+        c.ending_date.map(|s| s.value()),
+        Some("2024-11-15".to_string())
+    );
+}
