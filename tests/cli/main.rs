@@ -3,11 +3,13 @@
 //! "today".
 
 mod add;
+mod claims;
 mod corpus;
 mod errors;
 mod interop;
 mod model_case;
 mod queries;
+mod sources;
 mod when;
 
 use assert_cmd::Command;
