@@ -170,9 +170,15 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         self.conn.busy_timeout(Duration::from_secs(5))?;
+        // Imports and adds use more than the default 16 cached statements
+        // (inserts, probes, actor lookups): keep them all prepared.
+        self.conn.set_prepared_statement_cache_capacity(64);
         // A large page cache (allocated only as used) keeps bulk imports and
         // gaps --all from re-reading index pages; well under the 200 MB budget.
         self.conn.pragma_update(None, "cache_size", CACHE_KIB)?;
+        // Sorts, temporary b-trees and statement journals in memory rather
+        // than in temporary files.
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::check_identity(&self.conn)?;
         if writable {
