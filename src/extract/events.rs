@@ -94,6 +94,28 @@ pub fn cues(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Vec<CueHit
     out
 }
 
+/// Contact words that are nouns: their clause's verb comes after them.
+const CONTACT_NOUNS: &[&str] = &[
+    "call",
+    "conversation",
+    "meeting",
+    "summit",
+    "talks",
+    "visit",
+    "trip",
+    "encounter",
+    "dialogue",
+    "discussion",
+    "discussions",
+    "dinner",
+    "lunch",
+];
+
+/// Modal verbs: after a contact noun they make it a possibility.
+const MODALS: &[&str] = &[
+    "might", "could", "would", "will", "may", "should", "must", "'ll", "can",
+];
+
 /// Cancellation words that undo a contact named before them in the clause
 /// ("a trip planned for February was postponed").
 const UNDOING: &[&str] = &[
@@ -125,6 +147,15 @@ pub fn realis(
     if cues_in_clause
         .iter()
         .any(|c| c.last <= hit.first && (!c.np || hit.first - c.last <= 4))
+    {
+        return false;
+    }
+    // a contact noun whose verb is modal: "a further conversation between
+    // Biden and Putin might be the most productive way forward"
+    if CONTACT_NOUNS.contains(&toks[hit.last - 1].key.as_str())
+        && toks[hit.last..clause.1.min(hit.last + 10)]
+            .iter()
+            .any(|t| MODALS.contains(&t.key.as_str()))
     {
         return false;
     }

@@ -235,7 +235,7 @@ const SPEAK: &[&str] = &[
 ];
 
 /// Words after a contact word that introduce another event with its own date.
-const ANOTHER_EVENT: &[&str] = &["after", "following", "before", "amid", "since", "ahead"];
+const ANOTHER_EVENT: &[&str] = &["after", "following", "before", "amid", "ahead"];
 
 /// Words before a date that make it not the date of the clause's contact.
 const NOT_EVENT_DATE: &[&str] = &["since", "until", "till", "through", "from", "by", "before"];
@@ -257,11 +257,19 @@ fn clause_date(
             .find(|k| k.start >= te && ANOTHER_EVENT.contains(&k.key.as_str()))
             .map(|k| k.start)
     });
-    // everything after "since" dates the silence, not the contact
+    // the "since" phrase dates the silence, not the contact; it ends at the
+    // next comma ("since early 2021, most recently on July 28")
     let since = toks[clause.0..clause.1]
         .iter()
-        .find(|k| k.key == "since")
-        .map(|k| k.start);
+        .position(|k| k.key == "since")
+        .map(|p| {
+            let from = toks[clause.0 + p].start;
+            let to = toks[clause.0 + p..clause.1]
+                .iter()
+                .find(|k| k.key == ",")
+                .map_or(usize::MAX, |k| k.start);
+            (from, to)
+        });
     let usable: Vec<&Timex> = timexes
         .iter()
         .filter(|t| t.span.start <= reference)
@@ -278,7 +286,7 @@ fn clause_date(
                     || t.text.to_lowercase().contains("next")))
         })
         .filter(|t| cut.is_none_or(|c| t.start < c))
-        .filter(|t| since.is_none_or(|c| t.start < c))
+        .filter(|t| since.is_none_or(|(from, to)| t.start < from || t.start > to))
         .filter(|t| {
             let prev = toks[clause.0..clause.1]
                 .iter()
