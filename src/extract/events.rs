@@ -229,6 +229,16 @@ pub const SPEECH: &[&str] = &[
     "according",
 ];
 
+/// Verbs whose object is spoken to: a party when a contact word came first.
+const TALKING_TO: &[&str] = &[
+    "told",
+    "urged",
+    "warned",
+    "asked",
+    "thanked",
+    "congratulated",
+];
+
 /// Participles whose "by" names someone taking part.
 const AGENTIVE: &[&str] = &[
     "hosted",
@@ -354,7 +364,12 @@ pub fn participants(
                             && !matches!(toks[k].key.as_str(), "the" | "a" | "an")
                     })
                     .is_some_and(|k| AGENTIVE.contains(&toks[k].key.as_str()));
-            if !agent {
+            // "In a phone call on Saturday, Macron told Putin ...": after a
+            // fronted contact, the one told is the other party
+            let fronted = hit.last <= m.first
+                && prev.is_some_and(|p| TALKING_TO.contains(&p))
+                && !toks[hit.last..m.first].iter().any(|t| t.key == "that");
+            if !agent && !fronted {
                 continue;
             }
         }
@@ -368,9 +383,13 @@ pub fn participants(
             continue;
         }
         // an attribution after the contact: "..., X said" / "X told reporters"
-        let said = toks.get(m.last).is_some_and(|t| {
-            matches!(t.key.as_str(), "said" | "says" | "told" | "added" | "noted")
-        });
+        // ("In a phone call, Macron told Putin ..." is the call's two parties)
+        let tells_a_party = toks.get(m.last).is_some_and(|t| t.key == "told")
+            && mentions.iter().any(|o| o.first == m.last + 1);
+        let said = !tells_a_party
+            && toks.get(m.last).is_some_and(|t| {
+                matches!(t.key.as_str(), "said" | "says" | "told" | "added" | "noted")
+            });
         if said && m.first > hit.last {
             continue;
         }

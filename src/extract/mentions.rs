@@ -37,6 +37,33 @@ pub struct Mention {
 }
 
 /// Capitalised words that never start a name.
+/// Honorifics before a name: skipped ("Shri Narendra Modi", "H.E. Mr. Volodymyr Zelenskyy").
+const HONORIFICS: &[&str] = &[
+    "shri",
+    "smt",
+    "smt.",
+    "h.e.",
+    "h.e",
+    "his",
+    "her",
+    "excellency",
+    "hon.",
+    "honourable",
+    "honorable",
+    "mr.",
+    "mr",
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "dr.",
+    "dr",
+    "sheikh",
+    "sir",
+    "dame",
+    "the",
+];
+
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
@@ -771,6 +798,7 @@ impl<'a> Resolver<'a> {
                             _ => break,
                         }
                     }
+                    k = skip_honorifics(toks, k);
                     let run = self.name_run(toks, k);
                     if run > 0 && !counterpart {
                         // "Prime Minister Justin Trudeau of Canada"
@@ -803,8 +831,10 @@ impl<'a> Resolver<'a> {
                     }
                     // "the Foreign Secretary, David Lammy": the name follows a comma
                     if !counterpart && k + 1 < toks.len() && toks[k].key == "," {
-                        let run = self.name_run(toks, k + 1);
+                        let k1 = skip_honorifics(toks, k + 1);
+                        let run = self.name_run(toks, k1);
                         if run > 0 {
+                            let k = k1 - 1;
                             let name = slice(k + 1, k + 1 + run).to_string();
                             let display_title = title_case(&title);
                             if let Some(idx) = self.resolve_name(
@@ -867,6 +897,10 @@ impl<'a> Resolver<'a> {
                 }
             }
             // a capitalised run: a known name, alias or surname
+            if t.cap && skip_honorifics(toks, i) > i {
+                i = skip_honorifics(toks, i);
+                continue;
+            }
             if t.cap {
                 let run = self.name_run(toks, i);
                 if run > 0 {
@@ -1013,6 +1047,24 @@ fn plural_title(toks: &[Token], i: usize) -> Option<(usize, &'static str)> {
         (_, "heads") => Some((i, "leader")),
         _ => None,
     }
+}
+
+/// The index after honorifics at `k` ("Shri", "H.E. Mr.", "His Excellency"),
+/// when a capitalised name follows them.
+fn skip_honorifics(toks: &[Token], mut k: usize) -> usize {
+    let start = k;
+    while k + 1 < toks.len()
+        && HONORIFICS.contains(&toks[k].key.as_str())
+        && toks[k + 1].word
+        && (toks[k + 1].cap || HONORIFICS.contains(&toks[k + 1].key.as_str()))
+    {
+        k += 1;
+    }
+    // "the", "his" and "her" alone are not honorifics
+    if k == start + 1 && matches!(toks[start].key.as_str(), "the" | "his" | "her") {
+        return start;
+    }
+    k
 }
 
 /// Folded keys of tokens joined by spaces: the form dictionary keys take.

@@ -525,7 +525,19 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 continue;
             }
             let cues = events::cues(lex, &toks, c0, c1);
+            // an object right after, or the agent of a passive ("was
+            // received by Putin")
             let starts_mention = |k: usize| {
+                let k = if toks.get(k).is_some_and(|t| t.key == "by")
+                    && k > 0
+                    && toks[k - 2..k]
+                        .iter()
+                        .any(|t| matches!(t.key.as_str(), "was" | "were" | "been" | "being"))
+                {
+                    k + 1
+                } else {
+                    k
+                };
                 mentions
                     .iter()
                     .any(|m| m.first == k || (m.first == k + 1 && toks[k].key == "the"))

@@ -111,6 +111,45 @@ fn contacts_and_their_dates() {
             "2023-04-15",
             &["meeting 2023-04-14 Luiz Inácio Lula da Silva|Xi Jinping"],
         ),
+        // honorifics of other governments' releases
+        (
+            "Prime Minister Shri Narendra Modi spoke on phone today with President of Ukraine, H.E. Mr. Volodymyr Zelenskyy.",
+            "2024-05-12",
+            &["call 2024-05-12 Narendra Modi|Volodymyr Zelensky"],
+        ),
+        // Chinese MFA style, with the date fronted
+        (
+            "On the evening of April 2, President Xi Jinping held a phone call with U.S. President Joe Biden at the latter's request.",
+            "2024-04-03",
+            &["call 2024-04-02 Joe Biden|Xi Jinping"],
+        ),
+        // AP drops the "on"
+        (
+            "JERUSALEM (AP) — Netanyahu spoke Sunday with Biden about the hostages. Israeli Prime Minister Benjamin Netanyahu faces pressure at home.",
+            "2023-10-24",
+            &["call 2023-10-22 Benjamin Netanyahu|Joe Biden"],
+        ),
+        // the passive: the host is the agent
+        (
+            "Turkish President Recep Tayyip Erdogan was received by Russian President Vladimir Putin in Sochi on Monday.",
+            "2023-09-05",
+            &["meeting 2023-09-04 Recep Tayyip Erdoğan|Vladimir Putin"],
+        ),
+        // a fronted contact: the one told is the other party
+        (
+            "In a phone call on Saturday, French President Emmanuel Macron told Russian President Vladimir Putin that the offensive must stop.",
+            "2022-03-01",
+            &["call 2022-02-26 Emmanuel Macron|Vladimir Putin"],
+        ),
+        // "a day after" dates the earlier event
+        (
+            "Ukrainian President Volodymyr Zelenskiy met Polish President Andrzej Duda in Warsaw on Wednesday, a day after talks with German Chancellor Olaf Scholz in Berlin.",
+            "2023-03-09",
+            &[
+                "meeting 2023-03-07 Olaf Scholz|Volodymyr Zelensky",
+                "meeting 2023-03-08 Andrzej Duda|Volodymyr Zelensky",
+            ],
+        ),
         // a letter is a message
         (
             "North Korean leader Kim Jong Un sent a letter to President Donald Trump on Monday, the White House said. Kim Jong Un and Donald Trump have met three times.",
