@@ -483,7 +483,18 @@ pub fn extract(input: Text<'_>) -> Extraction {
             // second conversation this month": the same moment as the clause before
             if matches!(
                 opener,
-                Some("when" | "where" | "as" | "while" | "after" | "before" | "during")
+                Some(
+                    "when"
+                        | "where"
+                        | "as"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "and"
+                        | "then"
+                        | "later"
+                )
             ) && prev_date.is_some_and(|p| p.is_day())
                 && date.is_none_or(|d| !d.is_day())
             {

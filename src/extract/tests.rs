@@ -150,6 +150,21 @@ fn contacts_and_their_dates() {
                 "meeting 2023-03-08 Andrzej Duda|Volodymyr Zelensky",
             ],
         ),
+        // "and later": the same day as the clause before
+        (
+            "Ukrainian President Volodymyr Zelensky hosted Polish Prime Minister Donald Tusk in Kyiv on Monday and later spoke with French President Emmanuel Macron by phone.",
+            "2024-01-23",
+            &[
+                "call 2024-01-22 Emmanuel Macron|Volodymyr Zelensky",
+                "meeting 2024-01-22 Donald Tusk|Volodymyr Zelensky",
+            ],
+        ),
+        // a relative clause reports its own contact
+        (
+            "German Chancellor Olaf Scholz, who met Chinese Premier Li Qiang in Berlin on Tuesday, called for fair trade.",
+            "2023-06-02",
+            &["meeting 2023-05-30 Li Qiang|Olaf Scholz"],
+        ),
         // a letter is a message
         (
             "North Korean leader Kim Jong Un sent a letter to President Donald Trump on Monday, the White House said. Kim Jong Un and Donald Trump have met three times.",
