@@ -23,8 +23,39 @@ pub struct Cli {
     #[arg(long, global = true, hide = true, value_name = "DATE")]
     pub now: Option<String>,
 
+    /// Colour: auto (only on a terminal, and not when NO_COLOR is set), always, never
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorArg,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The terminal chart of `timeline` and `gaps A B`.
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// Draw a chart: a lane per pair on a date axis, a mark per contact
+    #[arg(long)]
+    pub chart: bool,
+    /// Draw the chart with ASCII characters only
+    #[arg(long, requires = "chart")]
+    pub ascii: bool,
+    /// Chart width in columns (default: the terminal's, else $COLUMNS, else 100)
+    #[arg(long, requires = "chart", value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -230,13 +261,15 @@ pub struct TimelineArgs {
     /// One actor, a pair, or none for everyone
     #[arg(value_name = "ACTOR")]
     pub actors: Vec<String>,
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, conflicts_with = "chart")]
     pub format: Option<FormatArg>,
     /// Write to this file instead of standard output
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[arg(long, value_enum)]
     pub kind: Vec<KindArg>,
+    #[command(flatten)]
+    pub chart: ChartArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -276,6 +309,8 @@ pub struct GapsArgs {
     /// Only pairs with at least N contacts
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_contacts: usize,
+    #[command(flatten)]
+    pub chart: ChartArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -80,6 +80,24 @@ pub fn gaps(spans: &[Span]) -> Vec<Option<Days>> {
     out
 }
 
+/// Which gaps are silences longer than the median gap (a range compares by
+/// its midpoint, against the midpoint of the median of the bounds): the
+/// gaps a chart labels. `gaps` as [`gaps`] returns them; `None` is never long.
+pub fn long_silences(gaps: &[Option<Days>]) -> Vec<bool> {
+    let known: Vec<Days> = gaps.iter().flatten().copied().collect();
+    if known.is_empty() {
+        return vec![false; gaps.len()];
+    }
+    let (mut lows, mut highs): (Vec<i64>, Vec<i64>) = known.iter().map(|g| (g.min, g.max)).unzip();
+    lows.sort_unstable();
+    highs.sort_unstable();
+    // Twice the midpoints, to stay in integers.
+    let median2 = median(&lows) + median(&highs);
+    gaps.iter()
+        .map(|g| g.is_some_and(|g| (g.min + g.max) as f64 > median2))
+        .collect()
+}
+
 /// The summary of a pair's contacts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {

@@ -3,8 +3,9 @@
 //! The binary parses arguments and calls [`run`]; everything else lives here:
 //! `article` (input formats) → `extract` (pure text → frames) → `resolve`
 //! (names → actors) → `store` (SQLite, the one owner of SQL) → `gaps` and
-//! `check` (pure arithmetic) → `render` (tables, JSON, CSV). `commands` holds
-//! one thin function per subcommand; `interop` reads and writes event files.
+//! `check` (pure arithmetic) → `lanes` (what pictures draw) → `render`
+//! (tables, charts, JSON, CSV). `commands` holds one thin function per
+//! subcommand; `interop` reads and writes event files.
 
 pub mod article;
 pub mod check;
@@ -16,6 +17,7 @@ pub mod extract;
 pub mod gaps;
 pub mod ingest;
 pub mod interop;
+pub mod lanes;
 pub mod lexicon;
 pub mod model;
 pub mod render;

@@ -19,6 +19,35 @@ pub struct Context {
     pub json: bool,
     /// "Today": the clock read once in `main`, or `--now`.
     pub today: NaiveDate,
+    /// `--color`, with NO_COLOR already turning `auto` into `never`.
+    pub color: ColorChoice,
+    /// Whether standard output is a terminal.
+    pub terminal: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Context {
+    /// Whether to colour what goes to standard output (`to_stdout`) or to a file.
+    pub fn color(&self, to_stdout: bool) -> bool {
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => to_stdout && self.terminal,
+        }
+    }
+}
+
+/// `--chart`: width in columns when given, ASCII only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chart {
+    pub width: Option<usize>,
+    pub ascii: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +104,7 @@ pub struct Timeline {
     pub kinds: Vec<EventKind>,
     pub format: Format,
     pub output: Option<PathBuf>,
+    pub chart: Option<Chart>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +121,7 @@ pub struct Gaps {
     pub actors: (String, String),
     pub kinds: Vec<EventKind>,
     pub as_of: NaiveDate,
+    pub chart: Option<Chart>,
 }
 
 #[derive(Debug, Clone)]
@@ -229,6 +260,19 @@ fn events(a: cli::EventsArgs, today: NaiveDate) -> Result<Events> {
     })
 }
 
+fn chart(a: &cli::ChartArgs, json: bool) -> Result<Option<Chart>> {
+    if !a.chart {
+        return Ok(None);
+    }
+    if json {
+        bail!("--chart draws for people: leave out --json");
+    }
+    Ok(Some(Chart {
+        width: a.width,
+        ascii: a.ascii,
+    }))
+}
+
 fn data_format(f: cli::DataFormatArg) -> DataFormat {
     match f {
         cli::DataFormatArg::Csv => DataFormat::Csv,
@@ -297,6 +341,7 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
                 None => Format::Table,
             };
             Request::Timeline(Timeline {
+                chart: chart(&a.chart, json && a.format.is_none())?,
                 actors: a.actors,
                 kinds: a.kind.into_iter().map(kind).collect(),
                 format,
@@ -306,6 +351,9 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
         Command::Gaps(a) => {
             let as_of = day("--as-of", a.as_of.as_deref(), today)?.unwrap_or(today);
             if a.all {
+                if a.chart.chart {
+                    bail!("--chart draws one pair (gaps A B --chart) or a timeline (timeline --chart)");
+                }
                 Request::GapsAll(GapsAll {
                     as_of,
                     sort: match a.sort {
@@ -325,6 +373,7 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
                         actors: (x, y),
                         kinds: a.kind.into_iter().map(kind).collect(),
                         as_of,
+                        chart: chart(&a.chart, json)?,
                     }),
                     _ => bail!("gaps needs two actors (gaps A B) or --all"),
                 }
@@ -399,5 +448,24 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
             strict: a.strict,
         }),
     };
-    Ok((Context { db, json, today }, request))
+    // NO_COLOR (https://no-color.org): set and not empty turns colour off
+    // unless asked for with --color always.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match cli.color {
+        cli::ColorArg::Always => ColorChoice::Always,
+        cli::ColorArg::Never => ColorChoice::Never,
+        cli::ColorArg::Auto if no_color => ColorChoice::Never,
+        cli::ColorArg::Auto => ColorChoice::Auto,
+    };
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    Ok((
+        Context {
+            db,
+            json,
+            today,
+            color,
+            terminal,
+        },
+        request,
+    ))
 }

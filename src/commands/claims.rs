@@ -3,12 +3,13 @@
 use super::{open, Io, Outcome};
 use crate::check::{self, Status, Verdict};
 use crate::date::Span;
+use crate::lanes::{self, Lane, LaneClaim, LaneKey};
 use crate::model::{Claim, Contact};
 use crate::render::{json, text, write_json};
 use crate::request::Context;
 use crate::store::{Access, Db};
 use anyhow::Result;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A claim with its ending date, implied previous contact and verdict.
 pub type Checked = (Claim, Option<Span>, Option<Span>, Verdict);
@@ -31,6 +32,29 @@ pub fn evaluate(db: Db<'_>, claims: Vec<Claim>) -> Result<Vec<Checked>> {
         out.push((claim, ending, implied, verdict));
     }
     Ok(out)
+}
+
+/// Give the pair lanes of a picture the checked claims about their pairs.
+pub fn attach(db: Db<'_>, lanes: &mut [Lane]) -> Result<()> {
+    let keys: HashSet<LaneKey> = lanes.iter().map(|l| l.key).collect();
+    let key = |c: &Claim| {
+        let (a, b) = (c.actors[0].id, c.actors[1].id);
+        LaneKey::Pair(a.min(b), a.max(b))
+    };
+    let claims = db
+        .claims()?
+        .into_iter()
+        .filter(|c| keys.contains(&key(c)))
+        .collect();
+    let checked = evaluate(db, claims)?
+        .into_iter()
+        .map(|(c, ending, implied, v)| {
+            let lc = LaneClaim::new(&c, ending, implied, v.status, &v.reason);
+            (c, lc)
+        })
+        .collect();
+    lanes::attach_claims(lanes, checked);
+    Ok(())
 }
 
 pub fn run(ctx: &Context, status: Option<Status>, io: &mut Io<'_>) -> Result<Outcome> {

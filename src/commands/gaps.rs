@@ -2,8 +2,9 @@
 
 use super::{open, Io, Outcome};
 use crate::gaps::{gaps, summarize, PairScan, PairSummary};
+use crate::lanes;
 use crate::model::Contact;
-use crate::render::{json, text, write_json, write_json_array};
+use crate::render::{self, json, text, write_json, write_json_array};
 use crate::request::{Context, Gaps, GapsAll, Sort};
 use crate::resolve;
 use crate::store::Access;
@@ -32,6 +33,20 @@ pub fn pair(ctx: &Context, req: Gaps, io: &mut Io<'_>) -> Result<Outcome> {
     }
     let spans: Vec<_> = contacts.iter().map(|c| c.span).collect();
     let summary = summarize(&spans, req.as_of);
+    if let Some(chart) = req.chart {
+        let names = [a.name.clone(), b.name.clone()];
+        let mut lane = [lanes::pair_lane((a.id, b.id), names, &contacts, req.as_of)];
+        super::claims::attach(db, &mut lane)?;
+        let options = render::chart::Options {
+            width: render::chart_width(chart.width, ctx.terminal),
+            ascii: chart.ascii,
+            color: ctx.color(true),
+        };
+        render::write_lines(io.out, &render::chart::layout(&lane, &options))?;
+        writeln!(io.out)?;
+        text::summary(io.out, &summary)?;
+        return Ok(Outcome::Done);
+    }
     let rows: Vec<_> = contacts.into_iter().zip(gaps(&spans)).collect();
     if ctx.json {
         let value = json::GapsJson {

@@ -3,8 +3,9 @@
 
 use super::{open, output, Io, Outcome};
 use crate::gaps::{timeline_gaps, Days};
+use crate::lanes;
 use crate::model::{Event, EventFilter};
-use crate::render::{json, text, write_json};
+use crate::render::{self, json, text, write_json};
 use crate::request::{Context, Format, Timeline};
 use crate::resolve;
 use crate::store::Access;
@@ -46,6 +47,20 @@ pub fn run(ctx: &Context, req: Timeline, io: &mut Io<'_>) -> Result<Outcome> {
         kinds: req.kinds.clone(),
         ..EventFilter::default()
     })?;
+    if let Some(chart) = req.chart {
+        let mut lanes = lanes::from_events(&events, |e| pairs(e, &actors), &actors);
+        super::claims::attach(db, &mut lanes)?;
+        let to_stdout = req.output.is_none();
+        let options = render::chart::Options {
+            width: render::chart_width(chart.width, to_stdout && ctx.terminal),
+            ascii: chart.ascii,
+            color: ctx.color(to_stdout),
+        };
+        let mut out = output(req.output.as_deref(), io.out)?;
+        render::write_lines(&mut out, &render::chart::layout(&lanes, &options))?;
+        out.flush()?;
+        return Ok(Outcome::Done);
+    }
     let keyed: Vec<_> = events.iter().map(|e| (e.span, pairs(e, &actors))).collect();
     let rows: Vec<(Event, Option<Days>)> = events.into_iter().zip(timeline_gaps(&keyed)).collect();
     let mut out = output(req.output.as_deref(), io.out)?;

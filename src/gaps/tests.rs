@@ -135,3 +135,28 @@ fn timeline_gaps_per_pair() {
         ]
     );
 }
+
+#[test]
+fn long_silences_are_longer_than_the_median() {
+    let g = |v: &[(i64, i64)]| -> Vec<Option<Days>> {
+        std::iter::once(None)
+            .chain(v.iter().map(|&(min, max)| Some(Days { min, max })))
+            .collect()
+    };
+    // (gaps after the first contact, which are long)
+    for (gaps, expected) in [
+        (g(&[]), vec![false]),
+        (g(&[(27, 27)]), vec![false, false]),
+        (
+            g(&[(132, 132), (109, 109), (366, 366), (139, 139)]),
+            vec![false, false, false, true, true],
+        ),
+        (
+            g(&[(10, 10), (10, 10), (10, 10)]),
+            vec![false, false, false, false],
+        ),
+        (g(&[(5, 5), (100, 160)]), vec![false, false, true]),
+    ] {
+        assert_eq!(long_silences(&gaps), expected, "{gaps:?}");
+    }
+}

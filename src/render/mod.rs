@@ -2,6 +2,7 @@
 //! terminal width), the JSON shapes of the command-line contract, CSV. No
 //! queries and no arithmetic here: commands hand over finished values.
 
+pub mod chart;
 pub mod grid;
 pub mod json;
 pub mod text;
@@ -29,6 +30,29 @@ where
         }
     }
     t
+}
+
+/// The width of a chart: the one asked for, else the terminal's when the
+/// chart goes to one (as tables find it), else `$COLUMNS`, else 100.
+pub fn chart_width(asked: Option<usize>, to_terminal: bool) -> usize {
+    let terminal = || to_terminal.then(|| Table::new().width()).flatten();
+    asked
+        .or_else(|| terminal().map(usize::from))
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse::<usize>().ok())
+                .filter(|&c| c > 0)
+        })
+        .unwrap_or(100)
+}
+
+/// Lines and a newline after each.
+pub fn write_lines(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
+    for l in lines {
+        writeln!(out, "{l}")?;
+    }
+    Ok(())
 }
 
 /// Keep these columns (ids, dates, numbers, statuses) whole: only the text

@@ -147,6 +147,12 @@ pub fn gaps(
         rows,
         &[0, 1, 2, 3],
     )?;
+    summary(out, s)
+}
+
+/// The summary lines of `gaps A B`: count, first, last, gap statistics and
+/// the silence since the last contact.
+pub fn summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
     let span = |v: Option<Span>| v.map(|s| s.value()).unwrap_or_else(|| "—".into());
     let stat = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     writeln!(out, "contacts: {}", s.count)?;

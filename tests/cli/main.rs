@@ -3,6 +3,7 @@
 //! "today".
 
 mod add;
+mod chart;
 mod claims;
 mod corpus;
 mod errors;
