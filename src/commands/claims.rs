@@ -26,7 +26,15 @@ pub fn evaluate(db: Db<'_>, claims: Vec<Claim>) -> Result<Vec<Checked>> {
             std::collections::hash_map::Entry::Vacant(e) => e.insert(db.pair_contacts(a, b)?),
         };
         let pair: &[Contact] = pair;
-        let verdict = check::check(&claim, pair);
+        let mut verdict = check::check(&claim, pair);
+        // name where the contradicting contact comes from
+        if let Some(&first) = verdict.conflicts.first() {
+            if let Some(event) = db.event(first)? {
+                verdict
+                    .reason
+                    .push_str(&format!("; source: {}", source_of(&event)));
+            }
+        }
         let ending = check::ending_of(&claim, pair);
         let implied = check::implied_previous(&claim, ending);
         out.push((claim, ending, implied, verdict));
@@ -55,6 +63,29 @@ pub fn attach(db: Db<'_>, lanes: &mut [Lane]) -> Result<()> {
         .collect();
     lanes::attach_claims(lanes, checked);
     Ok(())
+}
+
+/// How a reader finds the report of an event: its first article's title,
+/// file or URL, or that it was recorded by hand or imported.
+fn source_of(event: &crate::model::Event) -> String {
+    match event.sources.first() {
+        Some(s) => {
+            let what = s
+                .title
+                .clone()
+                .or_else(|| s.path.clone())
+                .or_else(|| s.url.clone())
+                .unwrap_or_else(|| "an untitled source".to_string());
+            match s.article {
+                Some(a) => format!("article {a}, {what:?}"),
+                None => what,
+            }
+        }
+        None => match event.origin {
+            crate::model::Origin::Manual => "recorded by hand".to_string(),
+            other => format!("{} (no source recorded)", other.as_str()),
+        },
+    }
 }
 
 pub fn run(ctx: &Context, status: Option<Status>, io: &mut Io<'_>) -> Result<Outcome> {

@@ -76,6 +76,7 @@ fn a_call_claim_is_checked_against_calls_only() {
     assert_eq!(status(&env), ("contradicted".to_string(), vec![id]));
     let table = env.ok(["claims", "--status", "contradicted"]);
     assert!(table.contains("call 2024-03-01"), "{table}");
+    assert!(table.contains("recorded by hand"), "{table}");
     let none = env.json(["claims", "--status", "consistent"]);
     assert_eq!(none.as_array().map(Vec::len), Some(0));
 }
@@ -136,4 +137,25 @@ fn a_meeting_claim_ignores_calls() {
         "Xi",
     ]);
     assert_eq!(status(&env).0, "consistent");
+}
+
+#[test]
+fn a_contradiction_names_the_article_that_reports_the_contact() {
+    let env = Env::new();
+    let claim = env.write(
+        "claim.txt",
+        "date 2024-03-20\nPresident Joe Biden and Israeli Prime Minister Benjamin Netanyahu spoke on Wednesday, the first interaction between the two leaders in 27 days.\n",
+    );
+    let earlier = env.write(
+        "earlier.md",
+        "---\ntitle: Biden and Netanyahu meet\ndate: 2024-03-02\n---\nPresident Joe Biden met Israeli Prime Minister Benjamin Netanyahu on Friday.\n",
+    );
+    env.ok([
+        "add",
+        &claim.display().to_string(),
+        &earlier.display().to_string(),
+    ]);
+    let table = env.ok(["claims", "--status", "contradicted"]);
+    assert!(table.contains("meeting 2024-03-01"), "{table}");
+    assert!(table.contains("Biden and Netanyahu meet"), "{table}");
 }
