@@ -68,7 +68,8 @@ pub struct Role {
 
 impl Role {
     pub fn held_on(&self, d: NaiveDate) -> bool {
-        self.start <= d && self.end.is_none_or(|e| d <= e)
+        // the end is the day the successor took over: exclusive
+        self.start <= d && self.end.is_none_or(|e| d < e)
     }
 }
 
