@@ -270,6 +270,11 @@ pub struct TimelineArgs {
     pub kind: Vec<KindArg>,
     #[command(flatten)]
     pub chart: ChartArgs,
+    /// Write CSV cells that start with =, +, -, @, a tab or a carriage return
+    /// as they are (by default they get a leading ' so that a spreadsheet shows
+    /// them as text instead of running them; import strips it again)
+    #[arg(long)]
+    pub no_formula_guard: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -385,6 +390,11 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write CSV cells that start with =, +, -, @, a tab or a carriage return
+    /// as they are (by default they get a leading ' so that a spreadsheet shows
+    /// them as text instead of running them; import strips it again)
+    #[arg(long)]
+    pub no_formula_guard: bool,
     #[command(flatten)]
     pub filter: EventsArgs,
 }

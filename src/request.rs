@@ -105,6 +105,8 @@ pub struct Timeline {
     pub format: Format,
     pub output: Option<PathBuf>,
     pub chart: Option<Chart>,
+    /// Guard CSV cells against spreadsheet formulas.
+    pub formula_guard: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +168,8 @@ pub struct Import {
 pub struct Export {
     pub format: DataFormat,
     pub output: Option<PathBuf>,
+    /// Guard CSV cells against spreadsheet formulas.
+    pub formula_guard: bool,
     pub filter: Events,
 }
 
@@ -346,6 +350,7 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
                 kinds: a.kind.into_iter().map(kind).collect(),
                 format,
                 output: a.output,
+                formula_guard: !a.no_formula_guard,
             })
         }
         Command::Gaps(a) => {
@@ -426,6 +431,7 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
         Command::Export(a) => Request::Export(Export {
             format: data_format(a.format),
             output: a.output,
+            formula_guard: !a.no_formula_guard,
             filter: events(a.filter, today).context("export")?,
         }),
         Command::Info => Request::Info,

@@ -14,7 +14,7 @@ pub fn run(ctx: &Context, req: Export, io: &mut Io<'_>) -> Result<Outcome> {
     let io_err = StoreError::Io;
     match req.format {
         DataFormat::Csv => {
-            let mut w = interop::csv::EventWriter::new(&mut out)?;
+            let mut w = interop::csv::EventWriter::new(&mut out, req.formula_guard)?;
             db.for_each_event(&filter, |e| w.write(&e).map_err(io_err))?;
             w.finish()?;
         }

@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, req: Timeline, io: &mut Io<'_>) -> Result<Outcome> {
                 .collect();
             write_json(&mut out, &list)?;
         }
-        Format::Csv => crate::interop::csv::write_timeline(&mut out, &rows)?,
+        Format::Csv => crate::interop::csv::write_timeline(&mut out, &rows, req.formula_guard)?,
     }
     out.flush()?;
     Ok(Outcome::Done)

@@ -10,6 +10,7 @@ use crate::extract::EventKind;
 use crate::gaps::Days;
 use crate::model::{Event, Origin};
 use crate::render::json::{date_text, end_text, gap_fields};
+use std::borrow::Cow;
 use std::io::{self, Read, Write};
 
 pub const EXPORT_HEADER: [&str; 10] = [
@@ -146,6 +147,7 @@ pub fn read<R: Read>(
 fn parse_record(at: &str, r: &::csv::StringRecord, c: &Columns) -> Result<Row, RowError> {
     let field = |i: Option<usize>| {
         i.and_then(|i| r.get(i))
+            .map(unguard)
             .map(str::trim)
             .filter(|s| !s.is_empty())
     };
@@ -162,12 +164,7 @@ fn parse_record(at: &str, r: &::csv::StringRecord, c: &Columns) -> Result<Row, R
     let date = field(c.date).ok_or_else(|| bad("no date".into()))?;
     let span = span_from_fields(date, field(c.end), field(c.precision)).map_err(bad)?;
     let actors: Vec<String> = match field(c.actors) {
-        Some(list) => list
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
+        Some(list) => split_actors(list),
         None => [field(c.actor1), field(c.actor2)]
             .into_iter()
             .flatten()
@@ -210,26 +207,115 @@ fn parse_record(at: &str, r: &::csv::StringRecord, c: &Columns) -> Result<Row, R
     })
 }
 
+/// The `actors` cell: names separated by `;`, a `;` or `\` inside a name
+/// written `\;` or `\\` (`O'Brien'); DROP TABLE events;--` is a name too).
+fn join_actors<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, name) in names.enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        for c in name.chars() {
+            if c == ';' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Read an `actors` cell written by [`join_actors`] or by hand: split at
+/// each `;` not escaped with a backslash; a backslash before anything else
+/// is kept as it is.
+fn split_actors(cell: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut name = String::new();
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if matches!(chars.peek(), Some(';' | '\\')) => {
+                name.extend(chars.next());
+            }
+            ';' => names.push(std::mem::take(&mut name)),
+            c => name.push(c),
+        }
+    }
+    names.push(name);
+    names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// What makes a spreadsheet read a cell as a formula: `=`, `+`, `-`, `@`
+/// first, or a tab or carriage return that some spreadsheets skip before
+/// one (the OWASP list for CSV injection).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell needs a leading `'` so that a spreadsheet shows it as text.
+/// Cells that already start with quotes before a formula character get one
+/// more, so that [`unguard`] gives back exactly what was guarded.
+fn needs_guard(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_START)
+}
+
+/// A cell as exported with the formula guard on: `=1+1` is written `'=1+1`.
+pub fn guard(cell: &str) -> Cow<'_, str> {
+    if needs_guard(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// The inverse of [`guard`], applied by import: `'=1+1` is read `=1+1`;
+/// `'quoted` (no formula character after the quotes) stays as it is.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// Write one record, guarding its cells when asked.
+fn write_cells<W: Write, I, S>(
+    w: &mut ::csv::Writer<W>,
+    cells: I,
+    formula_guard: bool,
+) -> io::Result<()>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let result = if formula_guard {
+        w.write_record(cells.into_iter().map(|c| guard(c.as_ref()).into_owned()))
+    } else {
+        w.write_record(cells.into_iter().map(|c| c.as_ref().to_string()))
+    };
+    result.map_err(csv_io)
+}
+
 /// A CSV writer for events, header written.
 pub struct EventWriter<W: Write> {
     w: ::csv::Writer<W>,
+    formula_guard: bool,
 }
 
 impl<W: Write> EventWriter<W> {
-    pub fn new(out: W) -> io::Result<Self> {
+    /// With `formula_guard`, cells a spreadsheet would run as a formula get a
+    /// leading `'` (which import strips again).
+    pub fn new(out: W, formula_guard: bool) -> io::Result<Self> {
         let mut w = ::csv::Writer::from_writer(out);
         w.write_record(EXPORT_HEADER).map_err(csv_io)?;
-        Ok(EventWriter { w })
+        Ok(EventWriter { w, formula_guard })
     }
 
     /// One row per source (one row for an event without sources).
     pub fn write(&mut self, e: &Event) -> io::Result<()> {
-        let actors = e
-            .actors
-            .iter()
-            .map(|a| a.name.as_str())
-            .collect::<Vec<_>>()
-            .join(";");
+        let actors = join_actors(e.actors.iter().map(|a| a.name.as_str()));
         let base = |source: String, evidence: &str| {
             vec![
                 e.id.to_string(),
@@ -245,9 +331,7 @@ impl<W: Write> EventWriter<W> {
             ]
         };
         if e.sources.is_empty() {
-            self.w
-                .write_record(base(String::new(), ""))
-                .map_err(csv_io)?;
+            write_cells(&mut self.w, base(String::new(), ""), self.formula_guard)?;
         }
         for s in &e.sources {
             let source = match (s.article, &s.url) {
@@ -255,9 +339,11 @@ impl<W: Write> EventWriter<W> {
                 (None, Some(u)) => u.clone(),
                 (None, None) => String::new(),
             };
-            self.w
-                .write_record(base(source, s.evidence.as_deref().unwrap_or("")))
-                .map_err(csv_io)?;
+            write_cells(
+                &mut self.w,
+                base(source, s.evidence.as_deref().unwrap_or("")),
+                self.formula_guard,
+            )?;
         }
         Ok(())
     }
@@ -267,8 +353,12 @@ impl<W: Write> EventWriter<W> {
     }
 }
 
-/// `timeline --format csv`.
-pub fn write_timeline(out: &mut dyn Write, rows: &[(Event, Option<Days>)]) -> io::Result<()> {
+/// `timeline --format csv`, guarded against formulas like `export`.
+pub fn write_timeline(
+    out: &mut dyn Write,
+    rows: &[(Event, Option<Days>)],
+    formula_guard: bool,
+) -> io::Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record([
         "event",
@@ -286,7 +376,7 @@ pub fn write_timeline(out: &mut dyn Write, rows: &[(Event, Option<Days>)]) -> io
     let text = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     for (e, gap) in rows {
         let (days, min, max) = gap_fields(*gap);
-        w.write_record([
+        let cells = [
             e.id.to_string(),
             e.kind.as_str().to_string(),
             date_text(&e.span),
@@ -304,8 +394,8 @@ pub fn write_timeline(out: &mut dyn Write, rows: &[(Event, Option<Days>)]) -> io
                 .iter()
                 .find_map(|s| s.evidence.clone())
                 .unwrap_or_default(),
-        ])
-        .map_err(csv_io)?;
+        ];
+        write_cells(&mut w, cells, formula_guard)?;
     }
     w.flush()
 }
@@ -316,5 +406,45 @@ fn csv_io(e: ::csv::Error) -> io::Error {
     match e.into_kind() {
         ::csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_guard_round_trips() {
+        for (cell, guarded) in [
+            ("=1+1", "'=1+1"),
+            ("+33 1 23", "'+33 1 23"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("'=1", "''=1"),
+            ("''@x", "'''@x"),
+            ("'quoted'", "'quoted'"),
+            ("Joe Biden", "Joe Biden"),
+            ("2024-01-19", "2024-01-19"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(guard(cell), guarded, "{cell:?}");
+            assert_eq!(unguard(guarded), cell, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn actor_lists_escape_their_separator() {
+        for names in [
+            vec!["Joe Biden", "Xi Jinping"],
+            vec!["O'Brien'); DROP TABLE events;--", "A\\B", "C\\;D", "E;"],
+        ] {
+            let cell = join_actors(names.iter().copied());
+            assert_eq!(split_actors(&cell), names, "{cell}");
+        }
+        assert_eq!(split_actors("A; B ;;C"), ["A", "B", "C"]);
+        assert_eq!(split_actors("C:\\x;D"), ["C:\\x", "D"]);
     }
 }
