@@ -143,11 +143,16 @@ pub fn realis(
     hit: &Hit,
     cues_in_clause: &[CueHit],
 ) -> bool {
-    // a noun-phrase cue reaches the next four words: "ahead of today's call"
-    if cues_in_clause
-        .iter()
-        .any(|c| c.last <= hit.first && (!c.np || hit.first - c.last <= 4))
-    {
+    // a noun-phrase cue reaches the next four words: "ahead of today's call";
+    // a clause cue reaches up to a word that starts another event ("agreed
+    // to intensify efforts after a brief conversation")
+    if cues_in_clause.iter().any(|c| {
+        c.last <= hit.first
+            && (!c.np || hit.first - c.last <= 4)
+            && !toks[c.last..hit.first]
+                .iter()
+                .any(|t| matches!(t.key.as_str(), "after" | "following" | "during" | "since"))
+    }) {
         return false;
     }
     // a contact noun whose verb is modal: "a further conversation between

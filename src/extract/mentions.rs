@@ -279,6 +279,9 @@ pub struct Resolver<'a> {
     home: std::cell::OnceCell<Option<String>>,
     /// Countries the article names, in order, found on first need.
     named_countries: std::cell::OnceCell<Vec<String>>,
+    /// The word being resolved follows "in", "at", "to" or "from": a place
+    /// ("in Dar es Salaam") more likely than a person known only by surname.
+    place_context: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -303,6 +306,7 @@ impl<'a> Resolver<'a> {
             body,
             home: std::cell::OnceCell::new(),
             named_countries: std::cell::OnceCell::new(),
+            place_context: false,
         }
     }
 
@@ -401,7 +405,7 @@ impl<'a> Resolver<'a> {
             let found = self.lex.by_surname(name, self.date);
             // a bare word that is also an English word ("English", "May",
             // "Brown") names a person only after a title or a full name
-            if !titled && COMMON_WORDS.contains(&key.as_str()) {
+            if !titled && (COMMON_WORDS.contains(&key.as_str()) || self.place_context) {
                 return None;
             }
             let found: Vec<_> = match country {
@@ -906,6 +910,11 @@ impl<'a> Resolver<'a> {
                 if run > 0 {
                     // longest known sub-run from the left
                     let mut matched = None;
+                    self.place_context = i > 0
+                        && matches!(
+                            toks[i - 1].key.as_str(),
+                            "in" | "at" | "to" | "from" | "near" | "outside" | "across" | "via"
+                        );
                     for n in (1..=run).rev() {
                         // "Trump Tower", "the Biden administration" name a thing
                         if toks
@@ -920,6 +929,7 @@ impl<'a> Resolver<'a> {
                             break;
                         }
                     }
+                    self.place_context = false;
                     if let Some((n, idx)) = matched {
                         if self.is_person(idx) && first_person_here.is_none() {
                             first_person_here = Some(idx);

@@ -165,6 +165,18 @@ fn contacts_and_their_dates() {
             "2023-06-02",
             &["meeting 2023-05-30 Li Qiang|Olaf Scholz"],
         ),
+        // "Dar es Salaam" is a place, not Pakistan's foreign minister Ishaq Dar
+        (
+            "NAIROBI (Reuters) - Kenyan President William Ruto held talks with his Tanzanian counterpart Samia Suluhu Hassan in Dar es Salaam on Wednesday.",
+            "2024-09-05",
+            &["meeting 2024-09-04 Samia Suluhu Hassan|William Ruto"],
+        ),
+        // a plan word does not reach past "after" to an earlier contact
+        (
+            "JOHANNESBURG, Aug 24 (Reuters) - Chinese President Xi Jinping and Indian Prime Minister Narendra Modi agreed to intensify efforts to de-escalate tensions after a brief conversation on the sidelines of the BRICS summit.",
+            "2023-08-25",
+            &["meeting 2023-08-24 Narendra Modi|Xi Jinping"],
+        ),
         // a letter is a message
         (
             "North Korean leader Kim Jong Un sent a letter to President Donald Trump on Monday, the White House said. Kim Jong Un and Donald Trump have met three times.",
