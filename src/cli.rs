@@ -254,6 +254,8 @@ pub enum FormatArg {
     Table,
     Json,
     Csv,
+    /// One self-contained page with an SVG timeline
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@
 //! `article` (input formats) → `extract` (pure text → frames) → `resolve`
 //! (names → actors) → `store` (SQLite, the one owner of SQL) → `gaps` and
 //! `check` (pure arithmetic) → `lanes` (what pictures draw) → `render`
-//! (tables, charts, JSON, CSV). `commands` holds one thin function per
+//! (tables, charts, JSON, CSV, HTML). `commands` holds one thin function per
 //! subcommand; `interop` reads and writes event files.
 
 pub mod article;

@@ -55,6 +55,7 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -341,6 +342,7 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
                 Some(cli::FormatArg::Table) => Format::Table,
                 Some(cli::FormatArg::Json) => Format::Json,
                 Some(cli::FormatArg::Csv) => Format::Csv,
+                Some(cli::FormatArg::Html) => Format::Html,
                 None if json => Format::Json,
                 None => Format::Table,
             };

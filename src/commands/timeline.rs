@@ -35,12 +35,24 @@ fn pairs(e: &Event, actors: &[i64]) -> Vec<(i64, i64)> {
     out
 }
 
+/// The title of a picture of the timeline of `names`.
+fn title(names: &[String]) -> String {
+    match names {
+        [] => "Contacts".to_string(),
+        [one] => format!("Contacts of {one}"),
+        [init @ .., last] => format!("Contacts between {} and {last}", init.join(", ")),
+    }
+}
+
 pub fn run(ctx: &Context, req: Timeline, io: &mut Io<'_>) -> Result<Outcome> {
     let store = open(ctx, Access::Read)?;
     let db = store.db();
     let mut actors = Vec::new();
+    let mut names = Vec::new();
     for name in &req.actors {
-        actors.push(resolve::find(db, name)?.id);
+        let a = resolve::find(db, name)?;
+        actors.push(a.id);
+        names.push(a.name);
     }
     let events = db.events(&EventFilter {
         actors: actors.clone(),
@@ -82,6 +94,18 @@ pub fn run(ctx: &Context, req: Timeline, io: &mut Io<'_>) -> Result<Outcome> {
             write_json(&mut out, &list)?;
         }
         Format::Csv => crate::interop::csv::write_timeline(&mut out, &rows, req.formula_guard)?,
+        Format::Html => {
+            let events: Vec<Event> = rows.iter().map(|(e, _)| e.clone()).collect();
+            let mut lanes = lanes::from_events(&events, |e| pairs(e, &actors), &actors);
+            super::claims::attach(db, &mut lanes)?;
+            let page = render::html::page(&render::html::Page {
+                title: &title(&names),
+                lanes: &lanes,
+                rows: &rows,
+                today: ctx.today,
+            });
+            out.write_all(page.as_bytes())?;
+        }
     }
     out.flush()?;
     Ok(Outcome::Done)

@@ -4,6 +4,7 @@
 
 pub mod chart;
 pub mod grid;
+pub mod html;
 pub mod json;
 pub mod text;
 
