@@ -81,8 +81,17 @@ static FIRST_BARE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("claim pattern compiles")
 });
 
+/// "three weeks after the two met", "20 days after the two leaders spoke by
+/// video call": the silence before this contact, stated from the other end.
+static AFTER_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:(?P<mod>{MODIFIER})\s+)?(?P<n>{NUMBER})\s+(?P<unit>{UNIT})\s+after\s+(?P<q>(?:the\s+two(?:\s+(?:men|women|leaders|presidents))?|they)\s+(?:last\s+|had\s+|first\s+)?(?:met|spoke|talked|held\s+talks|spoke\s+by\s+(?:phone|telephone|video\s+call)))(?-u:\b)"
+    ))
+    .expect("claim pattern compiles")
+});
+
 static FIRST_EVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:first[- ]ever\s+(?P<q1>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)|first\s+(?P<q2>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)\s+ever|(?P<q3>never\s+(?:before\s+)?(?:met|spoken|talked)))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<q4>the\s+first\s+time\s+(?:the\s+two(?:\s+(?:men|women|leaders|presidents))?|they)\s+(?:had\s+|have\s+)?(?:met|spoken|talked)(?:\s+in\s+person)?)(?:\s*[.;,]|\s*$)|(?:first[- ]ever\s+(?P<q1>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)|first\s+(?P<q2>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)\s+ever|(?P<q3>never\s+(?:before\s+)?(?:met|spoken|talked)))(?-u:\b))")
         .expect("claim pattern compiles")
 });
 
@@ -290,12 +299,13 @@ fn shifted(m: regex::Match<'_>, base: usize) -> Shifted {
 /// The stated gaps in one sentence, leftmost first, without overlaps.
 pub fn find(sentence: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    // every pattern needs "first", a negation or "never": skip the rest fast
+    // every pattern needs "first", a negation, "never" or "after": skip the rest fast
     let lower = sentence.to_ascii_lowercase();
     if !(lower.contains("first")
         || lower.contains("not ")
         || lower.contains("n't")
-        || lower.contains("never"))
+        || lower.contains("never")
+        || lower.contains(" after "))
     {
         return out;
     }
@@ -307,6 +317,20 @@ pub fn find(sentence: &str) -> Vec<Found> {
     let nots = windows(sentence, &lower, &["not", "n't"], 8, 220);
     let firsts = windows(sentence, &lower, &["first"], 12, 220);
     let nevers = windows(sentence, &lower, &["never"], 0, 60);
+    let afters = windows(sentence, &lower, &[" after "], 40, 120);
+    for (base, c) in afters
+        .iter()
+        .flat_map(|(b, w)| AFTER_LAST.captures_iter(w).map(move |c| (*b, c)))
+    {
+        let m = shifted(c.get(0).expect("group 0 always matches"), base);
+        let q = c.name("q").map_or("", |m| m.as_str());
+        add(Found {
+            start: m.start(),
+            end: m.end(),
+            stated: count(&c),
+            basis: basis_of(q).or(Some(Basis::Contact)),
+        });
+    }
     for (base, c) in nots
         .iter()
         .flat_map(|(b, w)| NOT_SINCE.captures_iter(w).map(move |c| (*b, c)))
@@ -371,7 +395,7 @@ pub fn find(sentence: &str) -> Vec<Found> {
         .flat_map(|(b, w)| FIRST_EVER.captures_iter(w).map(move |c| (*b, c)))
     {
         let m = shifted(c.get(0).expect("group 0 always matches"), base);
-        let q = ["q1", "q2", "q3"]
+        let q = ["q1", "q2", "q3", "q4"]
             .iter()
             .find_map(|g| c.name(g))
             .map_or("", |m| m.as_str());
@@ -530,6 +554,16 @@ mod tests {
                 (Some(39), Some(46)),
             ),
             (
+                "The lunch came three weeks after the two met in New York.",
+                "2025-10-14",
+                (Some(18), Some(25)),
+            ),
+            (
+                "The talks came 20 days after the two leaders spoke by video call.",
+                "2025-10-26",
+                (Some(20), Some(20)),
+            ),
+            (
                 "the first meeting in almost two years",
                 "2024-03-18",
                 (Some(548), Some(731)),
@@ -579,6 +613,13 @@ mod tests {
             find("their first-ever meeting")[0].stated,
             Stated::FirstEver
         );
+        assert_eq!(
+            find("It was the first time the two men had met.")[0].stated,
+            Stated::FirstEver
+        );
+        assert!(find("It was the first time the two had met since 2019.")
+            .iter()
+            .all(|f| f.stated != Stated::FirstEver));
     }
 
     #[test]

@@ -640,10 +640,14 @@ impl<'a> Resolver<'a> {
                 toks.get(k)
                     .is_some_and(|x| PARTICLES.contains(&x.key.as_str()))
             };
-            let particle = is_particle(i + n)
-                && n > 0
-                && (toks.get(i + n + 1).is_some_and(|x| x.cap)
-                    || (is_particle(i + n + 1) && toks.get(i + n + 2).is_some_and(|x| x.cap)));
+            // "Abdel Fattah el-Sisi", "Ahmed al-Sharaa": a prefixed surname
+            let prefixed =
+                n > 0 && t.word && (t.key.starts_with("al-") || t.key.starts_with("el-"));
+            let particle = prefixed
+                || (is_particle(i + n)
+                    && n > 0
+                    && (toks.get(i + n + 1).is_some_and(|x| x.cap)
+                        || (is_particle(i + n + 1) && toks.get(i + n + 2).is_some_and(|x| x.cap))));
             let ok = t.word
                 && t.key != "'s"
                 && (particle

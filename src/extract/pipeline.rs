@@ -429,7 +429,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
         let may_claim = toks.iter().any(|t| {
             matches!(
                 t.key.as_str(),
-                "first" | "not" | "n't" | "never" | "hadn't" | "haven't" | "hasn't"
+                "first" | "not" | "n't" | "never" | "hadn't" | "haven't" | "hasn't" | "after"
             )
         });
         if !may_claim && events::triggers(lex, &toks, 0, toks.len()).is_empty() {
@@ -511,7 +511,8 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 prev_date = Some(t.span);
             }
             // "a day after a dinner at which ...": the earlier event's day
-            if let Some((n, sign)) = anchor_offset(&toks[c0..c1]) {
+            // (a clause with its own date keeps it: "a day after ... on Sunday evening")
+            if let Some((n, sign)) = anchor_offset(&toks[c0..c1]).filter(|_| date.is_none()) {
                 if let Some(p) = prev_date.filter(|p| p.is_day()) {
                     let shifted = if sign < 0 {
                         p.start.checked_sub_days(chrono::Days::new(n))
