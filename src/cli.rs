@@ -91,7 +91,7 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ActorsCmd>,
     },
-    /// Import events from CSV or JSON Lines
+    /// Import events from CSV, JSON Lines or GDELT 2.0 event files
     Import(ImportArgs),
     /// Export events as CSV or JSON Lines
     Export(ExportArgs),
@@ -376,13 +376,27 @@ pub enum DataFormatArg {
     Jsonl,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormatArg {
+    /// Event CSV with a header row (the columns of `export`)
+    Csv,
+    /// JSON Lines: one `events --json` object a line
+    Jsonl,
+    /// A GDELT 2.0 event export file (.export.CSV, or the .zip it comes in)
+    Gdelt,
+}
+
 #[derive(Debug, Args)]
+#[command(
+    after_help = "GDELT 2.0 event files: rows with CAMEO event codes 040 to 046 between two\nnamed actors become contacts (041 call; 042, 043 visit; 040, 044, 045, 046\nmeeting), dated by SQLDATE, with SOURCEURL as the source; other rows are\ncounted and skipped. Importing a file again adds nothing.\n\nExamples:\n  dateline import events.csv\n  dateline import --format gdelt 20240119120000.export.CSV.zip"
+)]
 pub struct ImportArgs {
-    /// CSV or JSON Lines file, or - for standard input
+    /// CSV, JSON Lines or GDELT file, or - for standard input (CSV or JSON Lines)
     pub file: PathBuf,
-    /// Format (default: from the file extension, else CSV)
+    /// Format (default: from the file name: .jsonl/.json JSON Lines,
+    /// .export.CSV or .zip GDELT, else CSV)
     #[arg(long, value_enum)]
-    pub format: Option<DataFormatArg>,
+    pub format: Option<ImportFormatArg>,
 }
 
 #[derive(Debug, Args)]

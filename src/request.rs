@@ -159,10 +159,17 @@ pub enum Actors {
     },
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFormat {
+    Csv,
+    Jsonl,
+    Gdelt,
+}
+
 #[derive(Debug, Clone)]
 pub struct Import {
     pub file: PathBuf,
-    pub format: DataFormat,
+    pub format: ImportFormat,
 }
 
 #[derive(Debug, Clone)]
@@ -276,6 +283,24 @@ fn chart(a: &cli::ChartArgs, json: bool) -> Result<Option<Chart>> {
         width: a.width,
         ascii: a.ascii,
     }))
+}
+
+/// The format a file's name suggests: `.jsonl`/`.json` JSON Lines; GDELT's
+/// own names (`20240119120000.export.CSV`, and `.zip` archives) GDELT;
+/// anything else event CSV.
+fn import_format(file: &std::path::Path) -> ImportFormat {
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if name.ends_with(".jsonl") || name.ends_with(".json") {
+        ImportFormat::Jsonl
+    } else if name.ends_with(".zip") || name.ends_with(".export.csv") {
+        ImportFormat::Gdelt
+    } else {
+        ImportFormat::Csv
+    }
 }
 
 fn data_format(f: cli::DataFormatArg) -> DataFormat {
@@ -415,16 +440,14 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
         }),
         Command::Import(a) => {
             let format = match a.format {
-                Some(f) => data_format(f),
-                None => match a.file.extension().and_then(|e| e.to_str()) {
-                    Some(e)
-                        if e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json") =>
-                    {
-                        DataFormat::Jsonl
-                    }
-                    _ => DataFormat::Csv,
-                },
+                Some(cli::ImportFormatArg::Csv) => ImportFormat::Csv,
+                Some(cli::ImportFormatArg::Jsonl) => ImportFormat::Jsonl,
+                Some(cli::ImportFormatArg::Gdelt) => ImportFormat::Gdelt,
+                None => import_format(&a.file),
             };
+            if format == ImportFormat::Gdelt && a.file.as_os_str() == "-" {
+                bail!("import --format gdelt reads a file, not standard input");
+            }
             Request::Import(Import {
                 file: a.file,
                 format,

@@ -1,11 +1,12 @@
-//! `import FILE`: events from CSV or JSON Lines.
+//! `import FILE`: events from CSV, JSON Lines or GDELT 2.0 event files.
 
 use super::{open, Io, Outcome};
-use crate::interop::{self, RowError};
-use crate::request::{Context, DataFormat, Import};
+use crate::interop::{self, gdelt, RowError};
+use crate::request::{Context, Import, ImportFormat};
 use crate::store::Access;
 use anyhow::{anyhow, Result};
-use std::io::{BufReader, Read};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{BufReader, IsTerminal, Read};
 
 pub fn run(ctx: &Context, req: Import, io: &mut Io<'_>) -> Result<Outcome> {
     let name = if req.file.as_os_str() == "-" {
@@ -13,6 +14,9 @@ pub fn run(ctx: &Context, req: Import, io: &mut Io<'_>) -> Result<Outcome> {
     } else {
         req.file.display().to_string()
     };
+    if req.format == ImportFormat::Gdelt {
+        return run_gdelt(ctx, &req, &name, io);
+    }
     let input: Box<dyn Read> = if req.file.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -30,16 +34,17 @@ pub fn run(ctx: &Context, req: Import, io: &mut Io<'_>) -> Result<Outcome> {
         });
     };
     let stats = match req.format {
-        DataFormat::Csv => {
+        ImportFormat::Csv => {
             let (rows, warnings) = interop::csv::read(&name, input).map_err(|e| anyhow!("{e}"))?;
             for w in warnings {
                 problem(w, true);
             }
             interop::import(&mut store, rows, &mut problem)?
         }
-        DataFormat::Jsonl => {
+        ImportFormat::Jsonl => {
             interop::import(&mut store, interop::jsonl::read(&name, input), &mut problem)?
         }
+        ImportFormat::Gdelt => unreachable!("GDELT files are imported by run_gdelt"),
     };
     writeln!(
         io.out,
@@ -47,6 +52,60 @@ pub fn run(ctx: &Context, req: Import, io: &mut Io<'_>) -> Result<Outcome> {
         stats.rows, stats.new, stats.existing, stats.sources_added, stats.failed
     )?;
     Ok(if failed {
+        Outcome::Partial
+    } else {
+        Outcome::Done
+    })
+}
+
+fn run_gdelt(ctx: &Context, req: &Import, name: &str, io: &mut Io<'_>) -> Result<Outcome> {
+    let mut store = open(ctx, Access::Write)?;
+    // A bar of bytes read, on standard error when it is a terminal.
+    let bar = ProgressBar::with_draw_target(
+        None,
+        if std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {binary_bytes_per_sec} {elapsed_precise} eta {eta}",
+        )
+        .expect("the progress template is valid"),
+    );
+    let stats = gdelt::import(
+        &mut store,
+        &req.file,
+        name,
+        &mut gdelt::Report {
+            total_bytes: &mut |n| bar.set_length(n),
+            progress: &mut |n| bar.inc(n),
+            problem: &mut |e| bar.suspend(|| io.problem(&e)),
+        },
+    );
+    bar.finish_and_clear();
+    let stats = stats?;
+    let mut line = format!(
+        "imported {} contact events from {name}; skipped {} rows ({} not contacts, {} without two actors), {} already present",
+        stats.imported,
+        stats.skipped(),
+        stats.not_contacts,
+        stats.without_two_actors,
+        stats.present
+    );
+    if stats.sources_added > 0 {
+        line.push_str(&format!(
+            "; {} added as sources of events already recorded",
+            stats.sources_added
+        ));
+    }
+    if stats.malformed > 0 {
+        line.push_str(&format!("; {} malformed", stats.malformed));
+    }
+    writeln!(io.out, "{line}")?;
+    Ok(if stats.malformed > 0 {
         Outcome::Partial
     } else {
         Outcome::Done

@@ -5,6 +5,7 @@
 //! in memory and one index probe per row to find the event a row repeats.
 
 pub mod csv;
+pub mod gdelt;
 pub mod jsonl;
 
 use crate::date::{Precision, Span};
