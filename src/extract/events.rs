@@ -358,7 +358,11 @@ pub fn participants(
         if prev == Some("between") && !between_trigger {
             continue;
         }
-        if prev.is_some_and(|p| BLOCKING.contains(&p)) {
+        // "a visit ... at the invitation of President Zelensky": the host
+        let host = prev == Some("of")
+            && m.first >= 2
+            && (m.first.saturating_sub(3)..m.first).any(|k| toks[k].key == "invitation");
+        if prev.is_some_and(|p| BLOCKING.contains(&p)) && !host {
             // "hosted by Macron", "joined by von der Leyen": the agent takes part
             let agent = prev == Some("by")
                 && (clause.0..m.first)

@@ -628,13 +628,21 @@ pub fn extract(input: Text<'_>) -> Extraction {
             if (actors.len() < 2 || subordinate) && !has_subject && c0 > 0 {
                 actors.extend(subject.iter().copied());
             }
-            // "their dinner", "their first call": the pair takes part
-            if real
-                .iter()
-                .any(|h| (h.first.saturating_sub(3)..h.first).any(|k| toks[k].key == "their"))
-                && actors.len() < 4
-            {
-                actors.extend(res.last_group.iter().copied());
+            // "their dinner", "their first call": the pair named last takes
+            // part, unless the clause named two before "their" ("Pashinyan and
+            // Aliyev last held talks ..., their first bilateral meeting")
+            let their = real.iter().find_map(|h| {
+                (h.first.saturating_sub(3)..h.first).find(|&k| toks[k].key == "their")
+            });
+            if let Some(pos) = their {
+                let named_before = mentions
+                    .iter()
+                    .filter(|m| m.first >= c0 && m.last <= pos)
+                    .filter(|m| matches!(m.target, Target::Actor(_)))
+                    .count();
+                if named_before < 2 && actors.len() < 4 {
+                    actors.extend(res.last_group.iter().copied());
+                }
             }
             if *TRACE {
                 eprintln!(

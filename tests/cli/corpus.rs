@@ -40,10 +40,10 @@ fn dev_corpus_stays_above_its_floor() {
             .and_then(|v| v.parse().ok())
             .unwrap_or_else(|| panic!("no figure in {line:?}"))
     };
-    assert!(ratio("contact recall") >= 0.78, "{out}");
-    assert!(ratio("precision") >= 0.92, "{out}");
+    assert!(ratio("contact recall") >= 0.85, "{out}");
+    assert!(ratio("precision") >= 0.95, "{out}");
     assert!(ratio("exact date") >= 0.95, "{out}");
-    assert!(ratio("claim recall") >= 0.85, "{out}");
+    assert!(ratio("claim recall") >= 0.88, "{out}");
 }
 
 #[test]
