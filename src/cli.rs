@@ -86,6 +86,11 @@ pub enum Command {
     Gaps(GapsArgs),
     /// Stated gaps and whether the recorded contacts bear them out
     Claims(ClaimsArgs),
+    /// Search the articles' titles and text, best match first
+    #[command(
+        after_help = "The query: words (all must appear), \"exact phrases\", prefix* (negotiat*\nfinds negotiation), AND, OR, NOT (in capitals; NOT excludes what follows),\n(groups), and title: or body: before a word, phrase or group. Quote the\nquery for the shell when it holds phrases or parentheses.\n\nEach hit shows the matching passage with the hits marked (bold on a\nterminal, else \u{ab}between guillemets\u{bb}) and the events recorded from it.\n\nExamples:\n  dateline search biden xi\n  dateline search '\"first call\" OR \"first conversation\"' --since 2023\n  dateline search 'title:(putin OR xi) NOT summit*' --json"
+    )]
+    Search(SearchArgs),
     /// List and manage actors
     Actors {
         #[command(subcommand)]
@@ -318,6 +323,22 @@ pub struct GapsArgs {
     pub min_contacts: usize,
     #[command(flatten)]
     pub chart: ChartArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (several arguments are joined with spaces)
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Articles published on or after this date
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Articles published on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// At most N articles (0: all)
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -20,6 +20,7 @@ pub mod interop;
 pub mod lanes;
 pub mod lexicon;
 pub mod model;
+pub mod query;
 pub mod render;
 pub mod request;
 pub mod resolve;

@@ -159,6 +159,17 @@ pub enum Actors {
     },
 }
 
+#[derive(Debug, Clone)]
+pub struct Search {
+    /// As the user typed it, for messages.
+    pub query: String,
+    /// Checked and rewritten in FTS5 syntax.
+    pub fts: String,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub limit: Option<usize>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportFormat {
     Csv,
@@ -196,6 +207,7 @@ pub enum Request {
     GapsAll(GapsAll),
     Claims(Option<Status>),
     Actors(Actors),
+    Search(Search),
     Import(Import),
     Export(Export),
     Info,
@@ -438,6 +450,30 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
             Some(cli::ActorsCmd::Merge { from, into }) => Actors::Merge { from, into },
             Some(cli::ActorsCmd::Rename { actor, new_name }) => Actors::Rename { actor, new_name },
         }),
+        Command::Search(a) => {
+            let query = a.query.join(" ");
+            let fts = crate::query::to_fts5(&query)
+                .map_err(|e| anyhow!("search query '{query}': {e}"))?;
+            let since = a
+                .since
+                .as_deref()
+                .map(|v| parse_user_date(v, today).map(|s| s.start))
+                .transpose()
+                .map_err(|e| anyhow!("--since: {e}"))?;
+            let until = a
+                .until
+                .as_deref()
+                .map(|v| parse_user_date(v, today).map(|s| s.end))
+                .transpose()
+                .map_err(|e| anyhow!("--until: {e}"))?;
+            Request::Search(Search {
+                query,
+                fts,
+                since,
+                until,
+                limit: (a.limit > 0).then_some(a.limit),
+            })
+        }
         Command::Import(a) => {
             let format = match a.format {
                 Some(cli::ImportFormatArg::Csv) => ImportFormat::Csv,

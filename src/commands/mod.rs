@@ -12,6 +12,7 @@ mod export;
 mod gaps;
 mod import;
 mod info;
+mod search;
 mod timeline;
 mod when;
 
@@ -74,6 +75,7 @@ pub fn run(ctx: &Context, request: Request, io: &mut Io<'_>) -> Result<Outcome> 
         Request::GapsAll(r) => gaps::all(ctx, r, io),
         Request::Claims(status) => claims::run(ctx, status, io),
         Request::Actors(r) => actors::run(ctx, r, io),
+        Request::Search(r) => search::run(ctx, &r, io),
         Request::Import(r) => import::run(ctx, r, io),
         Request::Export(r) => export::run(ctx, r, io),
         Request::Info => info::run(ctx, io),

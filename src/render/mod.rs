@@ -6,6 +6,7 @@ pub mod chart;
 pub mod grid;
 pub mod html;
 pub mod json;
+pub mod search;
 pub mod text;
 
 use comfy_table::{presets, ContentArrangement, Table};

@@ -9,12 +9,14 @@ mod articles;
 mod claims;
 mod events;
 mod migrate;
+mod search;
 
 pub use actors::NewActor;
 pub use articles::NewArticle;
 pub use claims::NewClaim;
 pub use events::{Attach, Match, NewEvent};
 pub use migrate::SCHEMA_VERSION;
+pub use search::{SearchHit, SearchQuery, HIT_END, HIT_START};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};

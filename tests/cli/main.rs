@@ -13,6 +13,7 @@ mod injection;
 mod interop;
 mod model_case;
 mod queries;
+mod search;
 mod sources;
 mod when;
 
