@@ -364,15 +364,11 @@ pub fn participants(
             && (m.first.saturating_sub(3)..m.first).any(|k| toks[k].key == "invitation");
         if prev.is_some_and(|p| BLOCKING.contains(&p)) && !host {
             // "hosted by Macron", "joined by von der Leyen": the agent takes part
+            // (the participle may stand a few words back: "being received in
+            // Abu Dhabi by the UAE president")
             let agent = prev == Some("by")
-                && (clause.0..m.first)
-                    .rev()
-                    .find(|&k| {
-                        toks[k].word
-                            && toks[k].key != "by"
-                            && !matches!(toks[k].key.as_str(), "the" | "a" | "an")
-                    })
-                    .is_some_and(|k| AGENTIVE.contains(&toks[k].key.as_str()));
+                && (clause.0.max(m.first.saturating_sub(8))..m.first)
+                    .any(|k| AGENTIVE.contains(&toks[k].key.as_str()));
             // "In a phone call on Saturday, Macron told Putin ...": after a
             // fronted contact, the one told is the other party
             let fronted = hit.last <= m.first

@@ -154,6 +154,12 @@ fn anchor_offset(toks: &[Token]) -> Option<(u64, i64)> {
         .take(4)
         .map(|t| t.key.as_str())
         .collect();
+    // "hours after", "minutes before": the same day
+    if matches!(*words.first()?, "hours" | "minutes")
+        && matches!(words.get(1).copied(), Some("after" | "before"))
+    {
+        return Some((0, -1));
+    }
     let n = match *words.first()? {
         "a" | "one" => 1,
         "two" => 2,
@@ -539,6 +545,17 @@ pub fn extract(input: Text<'_>) -> Extraction {
             let cues = events::cues(lex, &toks, c0, c1);
             // an object right after, or the agent of a passive ("was
             // received by Putin")
+            // the agent of a passive further on: "being received in Abu
+            // Dhabi ... by the UAE president"
+            let passive_agent = |h: &Hit| {
+                h.first > 0
+                    && matches!(
+                        toks[h.first - 1].key.as_str(),
+                        "was" | "were" | "been" | "being"
+                    )
+                    && (h.last..c1)
+                        .any(|k| toks[k].key == "by" && mentions.iter().any(|m| m.first == k + 1))
+            };
             let starts_mention = |k: usize| {
                 let k = if toks.get(k).is_some_and(|t| t.key == "by")
                     && k > 0
@@ -558,7 +575,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 .iter()
                 .filter(|h| !quoted[h.first])
                 .filter(|h| events::realis(&toks, clause, h, &cues))
-                .filter(|h| !h.needs_object || starts_mention(h.last))
+                .filter(|h| !h.needs_object || starts_mention(h.last) || passive_agent(h))
                 .collect();
             if real.is_empty() {
                 continue;

@@ -177,6 +177,15 @@ fn contacts_and_their_dates() {
             "2023-08-25",
             &["meeting 2023-08-24 Narendra Modi|Xi Jinping"],
         ),
+        // "hours after" is the same day; a passive's agent further on
+        (
+            "Russian President Vladimir Putin held talks with Saudi Crown Prince Mohammed bin Salman in Riyadh on Wednesday evening, hours after being received in Abu Dhabi by UAE President Sheikh Mohamed bin Zayed Al Nahyan.",
+            "2023-12-07",
+            &[
+                "meeting 2023-12-06 Mohammed bin Salman|Vladimir Putin",
+                "meeting 2023-12-06 Mohammed bin Zayed Al Nahyan|Vladimir Putin",
+            ],
+        ),
         // a letter is a message
         (
             "North Korean leader Kim Jong Un sent a letter to President Donald Trump on Monday, the White House said. Kim Jong Un and Donald Trump have met three times.",

@@ -224,6 +224,15 @@ pub fn clause_break(tokens: &[Token], i: usize) -> bool {
     {
         return true;
     }
+    // ", hours after ...": another event, the same day
+    if after_comma
+        && matches!(t.key.as_str(), "hours" | "minutes")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.key.as_str(), "after" | "before"))
+    {
+        return true;
+    }
     // ", a day after ...", ", two days before ...": another event, another day
     if after_comma
         && matches!(
