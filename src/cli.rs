@@ -102,6 +102,13 @@ pub enum Command {
     Export(ExportArgs),
     /// Database path, schema version and counts
     Info,
+    /// Check the database: SQLite's integrity and foreign-key checks, and the contacts table against the events
+    Check,
+    /// Copy the database to FILE while it is in use (SQLite's online backup)
+    Backup {
+        /// The copy (replaced whole if it exists)
+        file: PathBuf,
+    },
     /// Resolve a date expression the way extraction does ("last tuesday")
     #[command(
         after_help = "Examples:\n  dateline when \"last tuesday\" --ref 2024-01-19\n  dateline when \"Dec. 30\" --ref 2024-01-05      # the previous year\n  dateline when \"next friday\" --prefer future --json"

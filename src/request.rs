@@ -211,6 +211,8 @@ pub enum Request {
     Import(Import),
     Export(Export),
     Info,
+    Check,
+    Backup(PathBuf),
     When(When),
     Eval(Eval),
 }
@@ -496,6 +498,8 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
             filter: events(a.filter, today).context("export")?,
         }),
         Command::Info => Request::Info,
+        Command::Check => Request::Check,
+        Command::Backup { file } => Request::Backup(file),
         Command::When(a) => Request::When(When {
             text: a.text,
             reference: match a.reference {

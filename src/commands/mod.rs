@@ -4,6 +4,8 @@
 mod actors;
 mod add;
 mod articles;
+mod backup;
+mod check;
 mod claims;
 mod eval;
 mod event;
@@ -79,6 +81,8 @@ pub fn run(ctx: &Context, request: Request, io: &mut Io<'_>) -> Result<Outcome> 
         Request::Import(r) => import::run(ctx, r, io),
         Request::Export(r) => export::run(ctx, r, io),
         Request::Info => info::run(ctx, io),
+        Request::Check => check::run(ctx, io),
+        Request::Backup(file) => backup::run(ctx, &file, io),
         Request::When(r) => when::run(ctx, &r, io),
         Request::Eval(r) => eval::run(&r, io),
     }

@@ -450,6 +450,33 @@ pub fn info(out: &mut dyn Write, path: &str, version: i64, c: &Counts) -> io::Re
     writeln!(out, "claims:         {}", c.claims)
 }
 
+/// `check`: one line per check, its problems indented below it.
+pub fn health(out: &mut dyn Write, h: &crate::store::Health) -> io::Result<()> {
+    let section = |out: &mut dyn Write, name: &str, problems: &[String]| -> io::Result<()> {
+        if problems.is_empty() {
+            return writeln!(out, "{name}: ok");
+        }
+        writeln!(out, "{name}: {} problems", problems.len())?;
+        for p in problems {
+            writeln!(out, "  {p}")?;
+        }
+        Ok(())
+    };
+    section(out, "integrity", &h.integrity)?;
+    section(out, "foreign keys", &h.foreign_keys)?;
+    let mut contacts = Vec::new();
+    if h.contacts_missing > 0 {
+        contacts.push(format!(
+            "{} rows missing for recorded events",
+            h.contacts_missing
+        ));
+    }
+    if h.contacts_extra > 0 {
+        contacts.push(format!("{} rows without their event", h.contacts_extra));
+    }
+    section(out, "contacts", &contacts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

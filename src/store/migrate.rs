@@ -1,6 +1,8 @@
-//! Schema versions: an ordered list of migrations, each run in its own
-//! transaction and recorded in `PRAGMA user_version`. A database newer than
-//! this binary is refused, never written.
+//! Schema versions: an ordered list of migrations recorded in `PRAGMA
+//! user_version`. The steps a database lacks run together in one IMMEDIATE
+//! transaction, so a crash or an error mid-upgrade leaves it at its old
+//! version, whole. A database newer than this binary is refused, never
+//! written.
 
 use super::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
@@ -8,8 +10,17 @@ use rusqlite::{Connection, TransactionBehavior};
 /// `PRAGMA application_id` of a dateline database ("DTLN").
 const APPLICATION_ID: i64 = 0x4454_4C4E;
 
-/// Migration `i` brings the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql")];
+/// Migration `i` brings the schema from version `i` to `i + 1`. Released
+/// steps are never edited: a change is a new step.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../schema.sql"),
+    // 2: the claims' actor columns are foreign keys without an index, so
+    // every actor deleted by `actors merge` made SQLite scan all claims twice
+    // for its foreign-key check, and the merge's own UPDATEs scanned them
+    // twice more.
+    "CREATE INDEX claims_actor_a ON claims (actor_a);
+     CREATE INDEX claims_actor_b ON claims (actor_b);",
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -44,21 +55,37 @@ pub(super) fn check_identity(conn: &Connection) -> Result<()> {
 
 /// Apply the migrations the database lacks.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
-    let mut version = user_version(conn)?;
-    while version < SCHEMA_VERSION {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Re-read inside the lock: another process may have migrated.
-        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if current != version {
-            version = current;
-            continue;
-        }
-        tx.execute_batch(MIGRATIONS[version as usize])?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.pragma_update(None, "user_version", version + 1)?;
-        tx.commit()?;
-        version += 1;
+    apply(conn, MIGRATIONS)
+}
+
+/// Bring the database to `steps.len()`, all missing steps in one
+/// transaction.
+fn apply(conn: &mut Connection, steps: &[&str]) -> Result<()> {
+    let target = steps.len() as i64;
+    if user_version(conn)? >= target {
+        return Ok(());
     }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read inside the lock: another process may have migrated meanwhile.
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (i, step) in steps
+        .iter()
+        .enumerate()
+        .skip(current.clamp(0, target) as usize)
+    {
+        tx.execute_batch(step).map_err(|e| {
+            StoreError::Invalid(format!(
+                "cannot upgrade the database from schema version {current} to {target}: step {} failed: {}",
+                i + 1,
+                super::sqlite_reason(&e)
+            ))
+        })?;
+    }
+    if current < target {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", target)?;
+    }
+    tx.commit()?;
     Ok(())
 }
 
@@ -71,4 +98,62 @@ pub(super) fn require_current(conn: &Connection) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+        rows.collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    #[test]
+    fn missing_steps_run_in_one_transaction() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &["CREATE TABLE a (x);"]).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        // Step 3 fails: step 2 is rolled back with it and the version stays.
+        let e = apply(
+            &mut conn,
+            &[
+                "CREATE TABLE a (x);",
+                "CREATE TABLE b (y);",
+                "CREATE TABLE a (z);",
+            ],
+        );
+        assert!(e.is_err());
+        assert_eq!(user_version(&conn).unwrap(), 1);
+        assert_eq!(tables(&conn), ["a"]);
+        apply(
+            &mut conn,
+            &[
+                "CREATE TABLE a (x);",
+                "CREATE TABLE b (y);",
+                "CREATE TABLE c (z);",
+            ],
+        )
+        .unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 3);
+        assert_eq!(tables(&conn), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn merging_actors_finds_their_claims_by_index() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        for sql in [
+            "UPDATE claims SET actor_a = 2 WHERE actor_a = 1",
+            "UPDATE claims SET actor_b = 2 WHERE actor_b = 1",
+        ] {
+            let plan: String = conn
+                .query_row(&format!("EXPLAIN QUERY PLAN {sql}"), [], |r| r.get(3))
+                .unwrap();
+            assert!(plan.contains("INDEX claims_actor_"), "{sql}: {plan}");
+        }
+    }
 }

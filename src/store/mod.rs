@@ -8,6 +8,7 @@ mod actors;
 mod articles;
 mod claims;
 mod events;
+mod health;
 mod migrate;
 mod search;
 
@@ -15,6 +16,7 @@ pub use actors::NewActor;
 pub use articles::NewArticle;
 pub use claims::NewClaim;
 pub use events::{Attach, Match, NewEvent};
+pub use health::{Copied, Health};
 pub use migrate::SCHEMA_VERSION;
 pub use search::{SearchHit, SearchQuery, HIT_END, HIT_START};
 
@@ -77,6 +79,16 @@ pub struct Tx<'a> {
     tx: rusqlite::Transaction<'a>,
     /// The transaction's time, for `created_at` and `added_at` columns.
     now: String,
+}
+
+/// SQLite's own message for an error ("database is locked", "index x
+/// already exists") without rusqlite's error-code suffix.
+fn sqlite_reason(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+        rusqlite::Error::SqliteFailure(f, None) => f.to_string(),
+        other => other.to_string(),
+    }
 }
 
 fn is_not_a_database(e: &rusqlite::Error) -> bool {
@@ -148,6 +160,16 @@ impl Store {
                 path: shown.clone(),
                 found,
                 supported,
+            },
+            // Whatever else stops the opening (a lock held past the busy
+            // timeout, a failed upgrade, a full disk) is named with the file.
+            StoreError::Sqlite(e) => StoreError::Open {
+                path: shown.clone(),
+                reason: sqlite_reason(&e),
+            },
+            StoreError::Invalid(reason) => StoreError::Open {
+                path: shown.clone(),
+                reason,
             },
             other => other,
         })?;

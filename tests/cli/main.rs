@@ -13,6 +13,7 @@ mod injection;
 mod interop;
 mod model_case;
 mod queries;
+mod schema;
 mod search;
 mod sources;
 mod when;
@@ -50,7 +51,17 @@ impl Env {
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
     {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_dateline"));
+        Command::from_std(self.std_cmd(args))
+    }
+
+    /// The same command as a `std::process::Command`, for tests that run
+    /// several at once or kill one.
+    pub fn std_cmd<I, S>(&self, args: I) -> std::process::Command
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_dateline"));
         c.env_clear()
             .current_dir(self.dir.path())
             .arg("--db")
@@ -59,6 +70,20 @@ impl Env {
             .arg(NOW)
             .args(args);
         c
+    }
+
+    /// Start a command in the background, its output discarded.
+    pub fn spawn<I, S>(&self, args: I) -> std::process::Child
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.std_cmd(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("dateline starts")
     }
 
     /// Run a command that must succeed; its standard output.
@@ -127,4 +152,66 @@ pub fn examples() -> PathBuf {
 
 pub fn example(name: &str) -> PathBuf {
     examples().join(name)
+}
+
+/// `n` small articles in `dir`, named `00000.txt`…, each reporting two
+/// contacts on days no other article reports (2 events, 2 sources each).
+pub fn write_articles(dir: &Path, first: usize, n: usize) {
+    std::fs::create_dir_all(dir).expect("a folder");
+    let start = chrono::NaiveDate::from_ymd_opt(2021, 3, 1).expect("a date");
+    for i in first..first + n {
+        let published = start + chrono::Days::new(2 * i as u64 + 2);
+        let call = published - chrono::Days::new(1);
+        let meeting = published - chrono::Days::new(2);
+        let text = format!(
+            "date {published}\nUS President Joe Biden and Israeli Prime Minister Benjamin Netanyahu \
+             spoke by phone on {}, the White House said. German Chancellor Olaf Scholz met Russian \
+             President Vladimir Putin in Moscow on {}. Report {i}.\n",
+            call.format("%B %-d, %Y"),
+            meeting.format("%B %-d, %Y"),
+        );
+        std::fs::write(dir.join(format!("{i:05}.txt")), text).expect("a file");
+    }
+}
+
+/// A CSV of `n` distinct events (calls among 50 actors on distinct days).
+pub fn events_csv(n: usize) -> String {
+    let start = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).expect("a date");
+    let mut csv = String::from("date,kind,actor1,actor2,source,evidence\n");
+    for i in 0..n {
+        let day = start + chrono::Days::new((i / 49) as u64);
+        let (a, b) = (i % 49, 49);
+        csv.push_str(&format!(
+            "{day},call,Actor {a:02},Actor {b:02},https://example.org/{i},\"Row {i}, quoted\"\n"
+        ));
+    }
+    csv
+}
+
+/// Open the database directly (not through dateline) for checks.
+pub fn sqlite(db: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(db).expect("the database opens")
+}
+
+/// `PRAGMA integrity_check` and `foreign_key_check`, read with SQLite
+/// itself: both clean.
+pub fn assert_sound(db: &Path) {
+    let conn = sqlite(db);
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity_check runs");
+    assert_eq!(integrity, "ok", "{}", db.display());
+    let fk: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .expect("foreign_key_check runs");
+    assert_eq!(fk, 0, "foreign key violations in {}", db.display());
+}
+
+/// `SELECT count(*) FROM table`.
+pub fn count(db: &Path, table: &str) -> i64 {
+    sqlite(db)
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .expect("a count")
 }
