@@ -95,7 +95,7 @@ pub fn cues(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Vec<CueHit
 }
 
 /// Contact words that are nouns: their clause's verb comes after them.
-const CONTACT_NOUNS: &[&str] = &[
+pub const CONTACT_NOUNS: &[&str] = &[
     "call",
     "conversation",
     "meeting",

@@ -788,9 +788,38 @@ impl<'a> Resolver<'a> {
                     if country.is_none() && k + 1 < toks.len() && toks[k].key == "of" {
                         let at = k + 1 + usize::from(toks[k + 1].key == "the");
                         if at < toks.len() {
+                            // "of the Republic of South Africa", "of the Union of
+                            // the Comoros", "of the Arab Republic of Egypt"
+                            let formal = (at..toks.len().min(at + 6))
+                                .find(|&q| {
+                                    !matches!(
+                                        toks[q].key.as_str(),
+                                        "republic"
+                                            | "arab"
+                                            | "federal"
+                                            | "islamic"
+                                            | "democratic"
+                                            | "people"
+                                            | "'s"
+                                            | "union"
+                                            | "kingdom"
+                                            | "state"
+                                            | "of"
+                                            | "the"
+                                            | "socialist"
+                                            | "united"
+                                            | "federative"
+                                    )
+                                })
+                                .filter(|&q| q > at && toks[q - 1].key == "of");
                             if let Some((m, c)) = self.country_at(toks, at) {
                                 country = Some(c);
                                 k = at + m;
+                            } else if let Some((m, c)) = formal
+                                .and_then(|q| self.country_at(toks, q).map(|(m, c)| (q + m, c)))
+                            {
+                                country = Some(c);
+                                k = m;
                             } else if toks[at].key == "republic" && self.home().is_some() {
                                 // the French "President of the Republic"
                                 country = self.home();

@@ -386,6 +386,8 @@ pub fn extract(input: Text<'_>) -> Extraction {
     }
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending: Vec<PendingClaim> = Vec::new();
+    // a contact reported with one party so far: (actor, date, sentence)
+    let mut open_contact: Option<(usize, Option<Span>, usize)> = None;
 
     // the lead: the first two sentences of prose (headings do not count)
     let mut prose_seen = 0usize;
@@ -672,6 +674,25 @@ pub fn extract(input: Text<'_>) -> Extraction {
                         .collect::<Vec<_>>(),
                     date.map(|d| d.value())
                 );
+            }
+            // "Putin met in St Petersburg with a delegation of African
+            // leaders. Taking part in the meeting were ...": the contact named
+            // with one party is completed by the next "the meeting"
+            let definite = real.iter().any(|h| {
+                h.first > 0
+                    && matches!(toks[h.first - 1].key.as_str(), "the" | "this" | "that")
+                    && events::CONTACT_NOUNS.contains(&toks[h.last - 1].key.as_str())
+            });
+            if actors.len() == 1 && !definite {
+                open_contact = Some((*actors.iter().next().expect("one actor"), date, si));
+            }
+            if definite {
+                if let Some((who, when, at)) = open_contact {
+                    if at + 2 >= si && !actors.contains(&who) && !actors.is_empty() {
+                        actors.insert(who);
+                        date = date.or(when);
+                    }
+                }
             }
             if actors.len() < 2 {
                 continue;
