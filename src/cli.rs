@@ -268,6 +268,8 @@ pub enum FormatArg {
     Csv,
     /// One self-contained page with an SVG timeline
     Html,
+    /// JSON for TimelineJS 3
+    Timelinejs,
 }
 
 #[derive(Debug, Args)]

@@ -56,6 +56,7 @@ pub enum Format {
     Json,
     Csv,
     Html,
+    TimelineJs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,6 +383,7 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
                 Some(cli::FormatArg::Json) => Format::Json,
                 Some(cli::FormatArg::Csv) => Format::Csv,
                 Some(cli::FormatArg::Html) => Format::Html,
+                Some(cli::FormatArg::Timelinejs) => Format::TimelineJs,
                 None if json => Format::Json,
                 None => Format::Table,
             };

@@ -106,6 +106,10 @@ pub fn run(ctx: &Context, req: Timeline, io: &mut Io<'_>) -> Result<Outcome> {
             });
             out.write_all(page.as_bytes())?;
         }
+        Format::TimelineJs => write_json(
+            &mut out,
+            &render::timelinejs::timeline(&title(&names), &rows, ctx.today),
+        )?,
     }
     out.flush()?;
     Ok(Outcome::Done)

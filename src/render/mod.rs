@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod search;
 pub mod text;
+pub mod timelinejs;
 
 use comfy_table::{presets, ContentArrangement, Table};
 use std::io::{self, Write};

@@ -16,6 +16,7 @@ mod queries;
 mod schema;
 mod search;
 mod sources;
+mod timelinejs;
 mod when;
 
 use assert_cmd::Command;
