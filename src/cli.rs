@@ -1,5 +1,6 @@
-//! Command-line arguments: clap derive definitions only. `request` turns them
-//! into the typed requests the commands take; nothing else sees clap.
+//! Command-line arguments: clap derive definitions, and the shell
+//! completions and manual page generated from them. `request` turns the
+//! arguments into the typed requests the commands take; nothing else sees clap.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -32,6 +33,10 @@ pub struct Cli {
         value_name = "WHEN"
     )]
     pub color: ColorArg,
+
+    /// No progress bars, no per-article lines of add, no import summary (errors still shown)
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -114,11 +119,92 @@ pub enum Command {
         after_help = "Examples:\n  dateline when \"last tuesday\" --ref 2024-01-19\n  dateline when \"Dec. 30\" --ref 2024-01-05      # the previous year\n  dateline when \"next friday\" --prefer future --json"
     )]
     When(WhenArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Install, for example:\n  bash:        dateline completions bash > ~/.local/share/bash-completion/completions/dateline\n  zsh:         dateline completions zsh > ~/.zfunc/_dateline   (with ~/.zfunc in $fpath)\n  fish:        dateline completions fish > ~/.config/fish/completions/dateline.fish\n  PowerShell:  dateline completions powershell | Out-String | Invoke-Expression"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+    /// Print the manual page (roff): dateline man | man -l -
+    Man,
     /// Score extraction against a corpus folder (articles/ and expected.jsonl)
     #[command(
         after_help = "The folder holds articles/ and expected.jsonl in the format of\ncorpus/shared/README.md. Prints the misses per article and the totals:\ncontact recall, precision, exact date, kind accuracy, claim recall,\nforbidden hits. With --strict, exits 1 unless everything is found."
     )]
     Eval(EvalArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+/// The clap command, for completions and the manual page.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+/// Write the completion script for `shell`.
+pub fn write_completions(shell: ShellArg, out: &mut dyn std::io::Write) {
+    use clap_complete::Shell;
+    let shell = match shell {
+        ShellArg::Bash => Shell::Bash,
+        ShellArg::Zsh => Shell::Zsh,
+        ShellArg::Fish => Shell::Fish,
+        ShellArg::Powershell => Shell::PowerShell,
+    };
+    clap_complete::generate(shell, &mut command(), "dateline", out);
+}
+
+/// Write the manual page, in roff: the program's page, then a COMMANDS
+/// section with each command's synopsis and options (one page holds them
+/// all, instead of the dateline-add(1) pages clap_mangen would refer to).
+pub fn write_man(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let cmd = command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut page)?;
+    let page = String::from_utf8_lossy(&page)
+        .replace("dateline\\-", "dateline ")
+        .replace("(1)\n", "\n");
+    out.write_all(page.as_bytes())?;
+    writeln!(out, ".SH COMMANDS")?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("dateline {}", sub.get_name());
+        let sub = sub.clone().bin_name(name.clone());
+        let man = clap_mangen::Man::new(sub.clone());
+        let mut synopsis = Vec::new();
+        man.render_synopsis_section(&mut synopsis)?;
+        let mut options = Vec::new();
+        man.render_options_section(&mut options)?;
+        writeln!(out, ".SS \"{name}\"")?;
+        if let Some(about) = sub.get_about() {
+            writeln!(out, "{}", roff_text(&about.to_string()))?;
+            writeln!(out, ".PP")?;
+        }
+        for section in [synopsis, options] {
+            for line in String::from_utf8_lossy(&section).lines() {
+                if !line.starts_with(".SH ") {
+                    writeln!(out, "{line}")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Text safe as a roff line: backslashes escaped, no leading dot or quote.
+fn roff_text(s: &str) -> String {
+    let s = s.replace('\\', "\\e").replace('-', "\\-");
+    if s.starts_with('.') || s.starts_with('\'') {
+        format!("\\&{s}")
+    } else {
+        s
+    }
 }
 
 #[derive(Debug, Args)]

@@ -23,6 +23,8 @@ pub struct Context {
     pub color: ColorChoice,
     /// Whether standard output is a terminal.
     pub terminal: bool,
+    /// `--quiet`: no progress bars, no per-article lines, no import summary.
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,6 +216,8 @@ pub enum Request {
     Info,
     Check,
     Backup(PathBuf),
+    Completions(cli::ShellArg),
+    Man,
     When(When),
     Eval(Eval),
 }
@@ -515,6 +519,8 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
                 cli::PreferArg::Future => crate::extract::temporal::Prefer::Future,
             },
         }),
+        Command::Completions { shell } => Request::Completions(shell),
+        Command::Man => Request::Man,
         Command::Eval(a) => Request::Eval(Eval {
             dir: a.dir,
             verbose: a.verbose,
@@ -538,6 +544,7 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
             today,
             color,
             terminal,
+            quiet: cli.quiet,
         },
         request,
     ))

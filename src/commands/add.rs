@@ -23,14 +23,15 @@ pub fn run(ctx: &Context, req: Add, io: &mut Io<'_>) -> Result<Outcome> {
     };
     let mut store = open(ctx, access)?;
     let inputs = article::collect_inputs(&req.paths);
-    let bar = (inputs.len() >= PROGRESS_FROM && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new(inputs.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed_precise} {msg}")
-                .expect("the progress template is valid"),
-        );
-        bar
-    });
+    let bar = (!ctx.quiet && inputs.len() >= PROGRESS_FROM && std::io::stderr().is_terminal())
+        .then(|| {
+            let bar = ProgressBar::new(inputs.len() as u64);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed_precise} {msg}")
+                    .expect("the progress template is valid"),
+            );
+            bar
+        });
     let mut failed = false;
     let mut seen: HashSet<String> = HashSet::new();
     for input in inputs {
@@ -54,9 +55,11 @@ pub fn run(ctx: &Context, req: Add, io: &mut Io<'_>) -> Result<Outcome> {
             let sha = a.sha256();
             let date = a.published.format("%Y-%m-%d").to_string();
             if let Some(id) = store.db().article_by_sha(&sha)? {
-                suspend(&bar, || {
-                    writeln!(io.out, "skipped {}: already added as article {id}", a.name)
-                })?;
+                if !ctx.quiet {
+                    suspend(&bar, || {
+                        writeln!(io.out, "skipped {}: already added as article {id}", a.name)
+                    })?;
+                }
                 continue;
             }
             let x = extract(Text {
@@ -79,6 +82,7 @@ pub fn run(ctx: &Context, req: Add, io: &mut Io<'_>) -> Result<Outcome> {
                 continue;
             }
             match store.write(|tx| ingest::record(tx, &a, &x)) {
+                Ok(_) if ctx.quiet => {}
                 Ok(r) => suspend(&bar, || text::recorded(io.out, "added", &a.name, &date, &r))?,
                 Err(e @ StoreError::ReadOnly { .. }) => return Err(e.into()),
                 Err(e) => {

@@ -46,11 +46,13 @@ pub fn run(ctx: &Context, req: Import, io: &mut Io<'_>) -> Result<Outcome> {
         }
         ImportFormat::Gdelt => unreachable!("GDELT files are imported by run_gdelt"),
     };
-    writeln!(
-        io.out,
-        "imported {name}: {} rows, {} new events, {} already recorded ({} sources added), {} failed",
-        stats.rows, stats.new, stats.existing, stats.sources_added, stats.failed
-    )?;
+    if !ctx.quiet {
+        writeln!(
+            io.out,
+            "imported {name}: {} rows, {} new events, {} already recorded ({} sources added), {} failed",
+            stats.rows, stats.new, stats.existing, stats.sources_added, stats.failed
+        )?;
+    }
     Ok(if failed {
         Outcome::Partial
     } else {
@@ -63,7 +65,7 @@ fn run_gdelt(ctx: &Context, req: &Import, name: &str, io: &mut Io<'_>) -> Result
     // A bar of bytes read, on standard error when it is a terminal.
     let bar = ProgressBar::with_draw_target(
         None,
-        if std::io::stderr().is_terminal() {
+        if !ctx.quiet && std::io::stderr().is_terminal() {
             ProgressDrawTarget::stderr()
         } else {
             ProgressDrawTarget::hidden()
@@ -104,7 +106,9 @@ fn run_gdelt(ctx: &Context, req: &Import, name: &str, io: &mut Io<'_>) -> Result
     if stats.malformed > 0 {
         line.push_str(&format!("; {} malformed", stats.malformed));
     }
-    writeln!(io.out, "{line}")?;
+    if !ctx.quiet {
+        writeln!(io.out, "{line}")?;
+    }
     Ok(if stats.malformed > 0 {
         Outcome::Partial
     } else {

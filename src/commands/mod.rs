@@ -85,5 +85,13 @@ pub fn run(ctx: &Context, request: Request, io: &mut Io<'_>) -> Result<Outcome> 
         Request::Backup(file) => backup::run(ctx, &file, io),
         Request::When(r) => when::run(ctx, &r, io),
         Request::Eval(r) => eval::run(&r, io),
+        Request::Completions(shell) => {
+            crate::cli::write_completions(shell, io.out);
+            Ok(Outcome::Done)
+        }
+        Request::Man => {
+            crate::cli::write_man(io.out)?;
+            Ok(Outcome::Done)
+        }
     }
 }

@@ -7,6 +7,7 @@ mod chart;
 mod claims;
 mod corpus;
 mod errors;
+mod finish;
 mod gdelt;
 mod html;
 mod injection;
