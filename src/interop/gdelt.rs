@@ -12,9 +12,10 @@
 use super::RowError;
 use crate::date::Span;
 use crate::extract::{ActorKind, ActorRef, EventKind};
+use crate::lexicon;
 use crate::model::{Origin, Source};
 use crate::resolve;
-use crate::store::{Attach, Match, NewEvent, Store, StoreError, Tx};
+use crate::store::{Attach, Match, NewActor, NewEvent, Store, StoreError, Tx};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Seek};
@@ -295,6 +296,13 @@ impl Importer {
         } else {
             ActorKind::Person
         };
+        if !key.contains(' ') {
+            // GDELT names are whole names: "ISRAEL" is the country, never
+            // Israel Katz, whom a word of his name would find.
+            let id = self.one_word_actor(tx, &name, &key, kind, a.country)?;
+            self.actors.insert(key, id);
+            return Ok(id);
+        }
         let id = resolve::resolve_or_create(
             tx,
             &ActorRef {
@@ -306,6 +314,40 @@ impl Importer {
             },
         )?;
         self.actors.insert(key, id);
+        Ok(id)
+    }
+
+    /// A one-word name by its exact name or alias (or the dictionary's other
+    /// names for it), else a new actor.
+    fn one_word_actor(
+        &self,
+        tx: &Tx<'_>,
+        name: &str,
+        key: &str,
+        kind: ActorKind,
+        country: &str,
+    ) -> Result<i64, StoreError> {
+        let db = tx.db();
+        let mut keys = vec![key.to_string()];
+        keys.extend(lexicon::aliases_for(name).iter().map(|a| resolve::fold(a)));
+        for k in &keys {
+            let found = match db.actor_by_key(k)? {
+                Some(a) => Some(a),
+                None => db.actor_by_alias(k)?,
+            };
+            if let Some(found) = found {
+                return Ok(found.id);
+            }
+        }
+        let id = tx.insert_actor(&NewActor {
+            name,
+            kind,
+            role: None,
+            country: (!country.is_empty()).then_some(country),
+        })?;
+        for alias in lexicon::aliases_for(name) {
+            tx.add_alias(id, &alias)?;
+        }
         Ok(id)
     }
 

@@ -202,3 +202,39 @@ fn the_fixture_imports_once() {
         (0, 0, 6)
     );
 }
+
+#[test]
+fn a_one_word_name_is_never_matched_by_a_word_of_another() {
+    let mut store = Store::open_in_memory().expect("a store");
+    let katz = store
+        .write(|tx| {
+            tx.insert_actor(&crate::store::NewActor {
+                name: "Israel Katz",
+                kind: ActorKind::Person,
+                role: None,
+                country: None,
+            })
+        })
+        .expect("an actor");
+    let dir = tempfile::tempdir().expect("a folder");
+    let path = dir.path().join("x.export.CSV");
+    std::fs::write(
+        &path,
+        contact_row("041", "JOE BIDEN", "ISRAEL", "20240119") + "\n",
+    )
+    .expect("a file");
+    let (stats, problems) = import_path(&mut store, &path);
+    assert_eq!((stats.imported, problems.len()), (1, 0));
+    let db = store.db();
+    let events = db
+        .events(&crate::model::EventFilter::default())
+        .expect("events");
+    let names: Vec<&str> = events[0].actors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Joe Biden", "Israel"]);
+    let israel = db
+        .actor(events[0].actors[1].id)
+        .expect("a read")
+        .expect("Israel");
+    assert_ne!(israel.id, katz);
+    assert_eq!(israel.kind, ActorKind::Country);
+}
