@@ -7,9 +7,9 @@ use super::{Db, Result, StoreError};
 use chrono::NaiveDate;
 use rusqlite::params;
 
-/// The markers `snippet()` puts around each hit: control characters that
-/// article text never holds (the reader normalises the body), so that the
-/// renderer can mark hits its own way.
+/// The markers `snippet()` puts around each hit: the control characters STX
+/// and ETX, which news text does not carry (one that did would only show a
+/// stray mark), so that the renderer can mark hits its own way.
 pub const HIT_START: char = '\u{2}';
 pub const HIT_END: char = '\u{3}';
 
