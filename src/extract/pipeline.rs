@@ -437,9 +437,18 @@ pub fn extract(input: Text<'_>) -> Extraction {
         let may_claim = toks.iter().any(|t| {
             matches!(
                 t.key.as_str(),
-                "first" | "not" | "n't" | "never" | "hadn't" | "haven't" | "hasn't" | "after"
+                "first" | "not" | "n't" | "never" | "hadn't" | "haven't" | "hasn't"
             )
         });
+        // "three weeks after the two met": "after" with a unit of time
+        let may_claim = may_claim
+            || (toks.iter().any(|t| t.key == "after")
+                && toks.iter().any(|t| {
+                    matches!(
+                        t.key.as_str(),
+                        "days" | "weeks" | "months" | "years" | "day" | "week" | "month" | "year"
+                    )
+                }));
         if !may_claim && events::triggers(lex, &toks, 0, toks.len()).is_empty() {
             if let [a, b] = direct_people(&res, &mentions)[..] {
                 res.last_group = vec![a, b];
