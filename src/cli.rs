@@ -513,6 +513,10 @@ pub struct ImportArgs {
     /// .export.CSV or .zip GDELT, else CSV)
     #[arg(long, value_enum)]
     pub format: Option<ImportFormatArg>,
+    /// Rows per write transaction for CSV and JSON Lines (tests that kill an
+    /// import use small batches)
+    #[arg(long, hide = true, value_name = "ROWS", value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: Option<u32>,
 }
 
 #[derive(Debug, Args)]

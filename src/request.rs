@@ -184,6 +184,8 @@ pub enum ImportFormat {
 pub struct Import {
     pub file: PathBuf,
     pub format: ImportFormat,
+    /// Rows per transaction (CSV and JSON Lines).
+    pub batch: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -495,6 +497,7 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
             Request::Import(Import {
                 file: a.file,
                 format,
+                batch: a.batch.map_or(crate::interop::BATCH, |n| n as usize),
             })
         }
         Command::Export(a) => Request::Export(Export {

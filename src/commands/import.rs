@@ -39,11 +39,14 @@ pub fn run(ctx: &Context, req: Import, io: &mut Io<'_>) -> Result<Outcome> {
             for w in warnings {
                 problem(w, true);
             }
-            interop::import(&mut store, rows, &mut problem)?
+            interop::import_in_batches(&mut store, rows, req.batch, &mut problem)?
         }
-        ImportFormat::Jsonl => {
-            interop::import(&mut store, interop::jsonl::read(&name, input), &mut problem)?
-        }
+        ImportFormat::Jsonl => interop::import_in_batches(
+            &mut store,
+            interop::jsonl::read(&name, input),
+            req.batch,
+            &mut problem,
+        )?,
         ImportFormat::Gdelt => unreachable!("GDELT files are imported by run_gdelt"),
     };
     if !ctx.quiet {

@@ -207,6 +207,16 @@ pub fn import(
     rows: impl IntoIterator<Item = Result<Row, RowError>>,
     problem: &mut dyn FnMut(RowError, bool),
 ) -> Result<Stats, StoreError> {
+    import_in_batches(store, rows, BATCH, problem)
+}
+
+/// [`import`] with `batch` rows per transaction.
+pub fn import_in_batches(
+    store: &mut Store,
+    rows: impl IntoIterator<Item = Result<Row, RowError>>,
+    batch: usize,
+    problem: &mut dyn FnMut(RowError, bool),
+) -> Result<Stats, StoreError> {
     let mut importer = Importer {
         names: HashMap::new(),
         articles: HashSet::new(),
@@ -218,7 +228,7 @@ pub fn import(
         // the size of one transaction.
         let mut problems: Vec<(RowError, bool)> = Vec::new();
         store.write(|tx| -> Result<(), StoreError> {
-            for row in rows.by_ref().take(BATCH) {
+            for row in rows.by_ref().take(batch.max(1)) {
                 importer.stats.rows += 1;
                 let row = match row {
                     Ok(row) => row,

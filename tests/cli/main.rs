@@ -6,6 +6,7 @@ mod add;
 mod chart;
 mod claims;
 mod corpus;
+mod crash;
 mod errors;
 mod finish;
 mod gdelt;
