@@ -9,7 +9,17 @@ use std::path::PathBuf;
 #[command(
     name = "dateline",
     version,
-    about = "Turn news articles into a timeline of who contacted whom and when, and the gaps between contacts"
+    about = "Turn news articles into a timeline of who contacted whom and when, and the gaps between contacts",
+    after_help = "Start here:
+  dateline add examples/                 read articles, record the contacts they report
+  dateline timeline Netanyahu            an actor's contacts, oldest first, with the gaps
+  dateline gaps Biden Xi                 every contact of a pair, the gaps, the silence since
+  dateline gaps --all --top 10           who has gone quiet
+  dateline claims                        do stated gaps (\"first call in 27 days\") hold up?
+  dateline timeline --format html -o t.html    a page to share
+
+Names are matched by any alias or a unique surname, ignoring case and accents.
+Each command has its own --help."
 )]
 pub struct Cli {
     /// Database file (default: $DATELINE_DB, else the platform data folder)
