@@ -834,7 +834,12 @@ pub fn extract(input: Text<'_>) -> Extraction {
             }
         }
         // stated gaps
-        for found in claims::find(stext) {
+        let found_claims = if may_claim {
+            claims::find(stext)
+        } else {
+            Vec::new()
+        };
+        for found in found_claims {
             let ctext = stext[found.start..found.end].trim().to_string();
             let pair = claim_pair(&res, &drafts, &made_here, &mentions, &toks, &found, start);
             let (since, since_event) = match &found.stated {
