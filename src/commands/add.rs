@@ -6,7 +6,7 @@ use crate::extract::{extract, Text};
 use crate::ingest;
 use crate::render::text;
 use crate::request::{Add, Context};
-use crate::store::{Access, StoreError};
+use crate::store::Access;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::HashSet;
@@ -81,11 +81,27 @@ pub fn run(ctx: &Context, req: Add, io: &mut Io<'_>) -> Result<Outcome> {
                 })?;
                 continue;
             }
-            match store.write(|tx| ingest::record(tx, &a, &x)) {
+            let written = store.write(|tx| {
+                // Again under the write lock: another process adding the
+                // same article may have recorded it since the check above.
+                match tx.db().article_by_sha(&sha)? {
+                    Some(id) => Ok(Err(id)),
+                    None => ingest::record(tx, &a, &x).map(Ok),
+                }
+            });
+            match written {
                 Ok(_) if ctx.quiet => {}
-                Ok(r) => suspend(&bar, || text::recorded(io.out, "added", &a.name, &date, &r))?,
-                Err(e @ StoreError::ReadOnly { .. }) => return Err(e.into()),
+                Ok(Ok(r)) => suspend(&bar, || text::recorded(io.out, "added", &a.name, &date, &r))?,
+                Ok(Err(id)) => suspend(&bar, || {
+                    writeln!(io.out, "skipped {}: already added as article {id}", a.name)
+                })?,
                 Err(e) => {
+                    // Locked, full, read-only: the next article would fail
+                    // the same way, so stop here.
+                    let e = e.in_file(store.path());
+                    if e.is_about_the_file() {
+                        return Err(e.into());
+                    }
                     failed = true;
                     suspend(&bar, || io.problem(format!("{}: {e}", a.name)));
                 }

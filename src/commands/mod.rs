@@ -63,6 +63,14 @@ pub fn output<'a>(path: Option<&Path>, out: &'a mut dyn Write) -> Result<Box<dyn
 }
 
 pub fn run(ctx: &Context, request: Request, io: &mut Io<'_>) -> Result<Outcome> {
+    // A store error about the file (locked, disk full) says which file.
+    dispatch(ctx, request, io).map_err(|e| match e.downcast::<crate::store::StoreError>() {
+        Ok(e) => e.in_file(&ctx.db).into(),
+        Err(e) => e,
+    })
+}
+
+fn dispatch(ctx: &Context, request: Request, io: &mut Io<'_>) -> Result<Outcome> {
     match request {
         Request::Add(r) => add::run(ctx, r, io),
         Request::Articles => articles::list(ctx, io),

@@ -40,6 +40,12 @@ pub enum StoreError {
     },
     #[error("{path}: database is read-only")]
     ReadOnly { path: String },
+    #[error(
+        "{path}: database is locked: another process kept it for more than {BUSY_TIMEOUT_SECS} s; try again when it is done"
+    )]
+    Busy { path: String },
+    #[error("{path}: disk full: the write in progress was rolled back")]
+    Full { path: String },
     #[error("{path}: {reason}")]
     Open { path: String, reason: String },
     #[error("{0}")]
@@ -51,6 +57,11 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// How long a statement waits for a lock another process holds. Write
+/// transactions are short (one article, one import batch), so only a
+/// process that keeps the database locked makes this run out.
+const BUSY_TIMEOUT_SECS: u64 = 5;
 
 /// `PRAGMA cache_size`: negative means KiB.
 const CACHE_KIB: i64 = -96 * 1024;
@@ -163,9 +174,12 @@ impl Store {
             },
             // Whatever else stops the opening (a lock held past the busy
             // timeout, a failed upgrade, a full disk) is named with the file.
-            StoreError::Sqlite(e) => StoreError::Open {
-                path: shown.clone(),
-                reason: sqlite_reason(&e),
+            StoreError::Sqlite(e) => match classify(e, path) {
+                StoreError::Sqlite(e) => StoreError::Open {
+                    path: shown.clone(),
+                    reason: sqlite_reason(&e),
+                },
+                named => named,
             },
             StoreError::Invalid(reason) => StoreError::Open {
                 path: shown.clone(),
@@ -188,12 +202,15 @@ impl Store {
     }
 
     fn prepare(&mut self, writable: bool) -> Result<()> {
+        // Before anything reads the file: a database another process is
+        // creating or migrating is waited for, not reported as locked.
+        self.conn
+            .busy_timeout(Duration::from_secs(BUSY_TIMEOUT_SECS))?;
         // The first statement that reads the file: a file that is not SQLite
         // fails here with NotADatabase.
         let _: i64 = self
             .conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-        self.conn.busy_timeout(Duration::from_secs(5))?;
         // Imports and adds use more than the default 16 cached statements
         // (inserts, probes, actor lookups): keep them all prepared.
         self.conn.set_prepared_statement_cache_capacity(64);
@@ -250,12 +267,49 @@ impl Store {
 }
 
 fn map_write_error(e: rusqlite::Error, path: &Path) -> StoreError {
-    if is_read_only(&e) {
-        StoreError::ReadOnly {
-            path: path.display().to_string(),
+    classify(e, path)
+}
+
+/// SQLite errors about the file rather than the data, named with the file:
+/// read-only, locked past the busy timeout, disk full, I/O failure.
+fn classify(e: rusqlite::Error, path: &Path) -> StoreError {
+    use rusqlite::ErrorCode as C;
+    let path = path.display().to_string();
+    match e.sqlite_error_code() {
+        Some(C::ReadOnly) => StoreError::ReadOnly { path },
+        Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Busy { path },
+        Some(C::DiskFull) => StoreError::Full { path },
+        Some(C::SystemIoFailure | C::CannotOpen | C::DatabaseCorrupt | C::NotADatabase) => {
+            StoreError::Open {
+                reason: sqlite_reason(&e),
+                path,
+            }
         }
-    } else {
-        StoreError::Sqlite(e)
+        _ => StoreError::Sqlite(e),
+    }
+}
+
+impl StoreError {
+    /// Name the database in an error that concerns the file (locked, full,
+    /// read-only, failing): such an error ends the command.
+    pub fn in_file(self, path: &Path) -> StoreError {
+        match self {
+            StoreError::Sqlite(e) => classify(e, path),
+            other => other,
+        }
+    }
+
+    /// Whether the error concerns the file, not one input: going on with
+    /// the next article would fail the same way.
+    pub fn is_about_the_file(&self) -> bool {
+        matches!(
+            self,
+            StoreError::ReadOnly { .. }
+                | StoreError::Busy { .. }
+                | StoreError::Full { .. }
+                | StoreError::Open { .. }
+                | StoreError::NotDateline { .. }
+        )
     }
 }
 

@@ -5,6 +5,7 @@
 mod add;
 mod chart;
 mod claims;
+mod concurrent;
 mod corpus;
 mod crash;
 mod errors;
