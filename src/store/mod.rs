@@ -279,12 +279,14 @@ fn classify(e: rusqlite::Error, path: &Path) -> StoreError {
         Some(C::ReadOnly) => StoreError::ReadOnly { path },
         Some(C::DatabaseBusy | C::DatabaseLocked) => StoreError::Busy { path },
         Some(C::DiskFull) => StoreError::Full { path },
-        Some(C::SystemIoFailure | C::CannotOpen | C::DatabaseCorrupt | C::NotADatabase) => {
-            StoreError::Open {
-                reason: sqlite_reason(&e),
-                path,
-            }
-        }
+        Some(C::SystemIoFailure) => StoreError::Open {
+            reason: format!("{} (is the disk full or failing?)", sqlite_reason(&e)),
+            path,
+        },
+        Some(C::CannotOpen | C::DatabaseCorrupt | C::NotADatabase) => StoreError::Open {
+            reason: sqlite_reason(&e),
+            path,
+        },
         _ => StoreError::Sqlite(e),
     }
 }

@@ -75,7 +75,18 @@ fn a_file_that_is_not_sqlite() {
     std::fs::write(&env.db, "These are my notes, not a database. ".repeat(10)).unwrap();
     let before = std::fs::read(&env.db).unwrap();
     env.write("good.txt", GOOD);
-    for args in [vec!["info"], vec!["add", "good.txt"], vec!["gaps", "--all"]] {
+    env.write(
+        "events.csv",
+        "date,kind,actor1,actor2\n2024-01-02,call,A,B\n",
+    );
+    for args in [
+        vec!["info"],
+        vec!["add", "good.txt"],
+        vec!["gaps", "--all"],
+        vec!["import", "events.csv"],
+        vec!["check"],
+        vec!["backup", "copy.db"],
+    ] {
         let (_, err) = env.fails(&args);
         assert_eq!(
             err,
@@ -87,6 +98,7 @@ fn a_file_that_is_not_sqlite() {
         );
     }
     assert_eq!(std::fs::read(&env.db).unwrap(), before);
+    assert!(!env.dir.path().join("copy.db").exists());
 }
 
 #[test]
@@ -96,21 +108,203 @@ fn a_read_only_database() {
     env.write("good.txt", GOOD);
     env.ok(["add", "good.txt"]);
     std::fs::set_permissions(&env.db, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let size = std::fs::metadata(&env.db).unwrap().len();
+    let before = std::fs::read(&env.db).unwrap();
     env.write("two.txt", "date 2024-03-18 US President Joe Biden and Israeli Prime Minister Benjamin Netanyahu spoke on Monday.");
-    let (_, err) = env.fails(["add", "two.txt"]);
-    assert_eq!(
-        err,
-        format!("dateline: {}: database is read-only\n", env.db.display())
+    env.write(
+        "events.csv",
+        "date,kind,actor1,actor2\n2024-01-02,call,A,B\n",
     );
-    let (_, err) = env.fails(["event", "rm", "1"]);
-    assert_eq!(
-        err,
-        format!("dateline: {}: database is read-only\n", env.db.display())
-    );
-    // Reading still works.
+    for args in [
+        vec!["add", "two.txt"],
+        vec!["event", "rm", "1"],
+        vec!["import", "events.csv"],
+        vec!["actors", "add", "Someone"],
+        vec!["rm", "1"],
+    ] {
+        let (_, err) = env.fails(&args);
+        assert_eq!(
+            err,
+            format!("dateline: {}: database is read-only\n", env.db.display()),
+            "{args:?}"
+        );
+    }
+    // Reading still works, and so does a backup and a check.
     assert_eq!(env.json(["info"])["articles"], 1);
-    assert_eq!(std::fs::metadata(&env.db).unwrap().len(), size);
+    env.ok(["backup", "copy.db"]);
+    env.ok(["check"]);
+    assert!(
+        std::fs::read(&env.db).unwrap() == before,
+        "the file changed"
+    );
+}
+
+/// Another process holds the write lock of a WAL database past the busy
+/// timeout: reads go on, writes stop with one message naming the file.
+#[test]
+fn a_database_locked_by_another_process() {
+    let env = Env::new();
+    env.write("good.txt", GOOD);
+    env.ok(["add", "good.txt"]);
+    let before = std::fs::read(&env.db).unwrap();
+    let holder = sqlite(&env.db);
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    env.write("two.txt", "date 2024-03-18 US President Joe Biden and Israeli Prime Minister Benjamin Netanyahu spoke on Monday.");
+    let started = std::time::Instant::now();
+    let (out, err) = env.fails(["add", "two.txt", "good.txt"]);
+    assert_eq!(
+        err,
+        format!(
+            "dateline: {}: database is locked: another process kept it for more than 5 s; try again when it is done\n",
+            env.db.display()
+        )
+    );
+    assert_eq!(out, "");
+    assert!(started.elapsed() >= std::time::Duration::from_secs(5));
+    assert_eq!(env.json(["info"])["articles"], 1, "reads do not wait");
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert!(
+        std::fs::read(&env.db).unwrap() == before,
+        "the file changed"
+    );
+    env.ok(["add", "two.txt"]);
+}
+
+/// A program that put the database back in rollback-journal mode and holds
+/// an EXCLUSIVE lock keeps even readers out: one message naming the file.
+#[test]
+fn a_database_locked_against_readers() {
+    let env = Env::new();
+    env.write("good.txt", GOOD);
+    env.ok(["add", "good.txt"]);
+    let holder = sqlite(&env.db);
+    let mode: String = holder
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+    // Read before the lock: closing any descriptor of the file in this
+    // process would drop the holder's POSIX locks.
+    let before = std::fs::read(&env.db).unwrap();
+    holder
+        .execute_batch("BEGIN EXCLUSIVE; UPDATE actors SET role = role;")
+        .unwrap();
+    let (_, err) = env.fails(["gaps", "--all"]);
+    assert_eq!(
+        err,
+        format!(
+            "dateline: {}: database is locked: another process kept it for more than 5 s; try again when it is done\n",
+            env.db.display()
+        )
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert!(
+        std::fs::read(&env.db).unwrap() == before,
+        "the file changed"
+    );
+    assert_eq!(env.json(["info"])["articles"], 1);
+}
+
+/// A small tmpfs mounted for one test, unmounted when dropped.
+struct Mount(std::path::PathBuf);
+
+impl Mount {
+    /// None (with a note) when this process may not mount.
+    fn tmpfs(dir: &Path, size: &str) -> Option<Mount> {
+        std::fs::create_dir_all(dir).unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("note: cannot mount a tmpfs (not root?): the full-disk test is skipped");
+            return None;
+        }
+        Some(Mount(dir.to_path_buf()))
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Fill a file system up to `leave` free bytes.
+fn fill(dir: &Path, name: &str, leave: u64) {
+    let out = std::process::Command::new("df")
+        .args(["-B1", "--output=avail"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    let avail: u64 = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .nth(1)
+        .and_then(|l| l.trim().parse().ok())
+        .expect("df prints the free bytes");
+    let len = avail.saturating_sub(leave) as usize;
+    std::fs::write(dir.join(name), vec![0u8; len]).unwrap();
+}
+
+#[test]
+fn a_full_disk() {
+    let env = Env::new();
+    let Some(mount) = Mount::tmpfs(&env.dir.path().join("small"), "1m") else {
+        return;
+    };
+    let env = Env {
+        db: mount.0.join("full.db"),
+        dir: env.dir,
+    };
+    env.write("good.txt", GOOD);
+    env.ok(["add", "good.txt"]);
+    fill(&mount.0, "filler", 64 * 1024);
+    let before = std::fs::read(&env.db).unwrap();
+    // 150 KB of text does not fit in 64 KiB.
+    let filler_words = "the minister said talks would continue next week ".repeat(3_000);
+    env.write("big.txt", format!("date 2024-02-01 {filler_words}"));
+    env.write("events.csv", events_csv(5_000));
+    let full = format!(
+        "dateline: {}: disk full: the write in progress was rolled back\n",
+        env.db.display()
+    );
+    for args in [
+        vec!["add", "big.txt", "good.txt"],
+        vec!["import", "events.csv"],
+    ] {
+        let (_, err) = env.fails(&args);
+        assert_eq!(err, full, "{args:?}");
+        assert!(
+            std::fs::read(&env.db).unwrap() == before,
+            "{args:?}: the file changed"
+        );
+    }
+    // Not even room for the shared-memory file: still one message.
+    fill(&mount.0, "filler2", 0);
+    let (_, err) = env.fails(["info"]);
+    assert_eq!(
+        err,
+        format!(
+            "dateline: {}: disk I/O error (is the disk full or failing?)\n",
+            env.db.display()
+        )
+    );
+    // With room again, everything committed is there and sound.
+    std::fs::remove_file(mount.0.join("filler")).unwrap();
+    std::fs::remove_file(mount.0.join("filler2")).unwrap();
+    assert_eq!(
+        env.ok(["check"]),
+        "integrity: ok\nforeign keys: ok\ncontacts: ok\n"
+    );
+    let info = env.json(["info"]);
+    assert_eq!(
+        (info["articles"].clone(), info["events"].clone()),
+        (1.into(), 1.into())
+    );
+    drop(env);
+    drop(mount);
 }
 
 #[test]
