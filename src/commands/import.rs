@@ -17,8 +17,8 @@ pub fn run(ctx: &Context, req: Import, io: &mut Io<'_>) -> Result<Outcome> {
     if req.format == ImportFormat::Gdelt {
         return run_gdelt(ctx, &req, &name, io);
     }
-    let input: Box<dyn Read> = if req.file.as_os_str() == "-" {
-        Box::new(std::io::stdin().lock())
+    let input: Box<dyn Read + Send> = if req.file.as_os_str() == "-" {
+        Box::new(std::io::stdin())
     } else {
         Box::new(std::fs::File::open(&req.file).map_err(|e| anyhow!("{name}: cannot read: {e}"))?)
     };
@@ -39,14 +39,13 @@ pub fn run(ctx: &Context, req: Import, io: &mut Io<'_>) -> Result<Outcome> {
             for w in warnings {
                 problem(w, true);
             }
-            interop::import_in_batches(&mut store, rows, req.batch, &mut problem)?
+            interop::read_ahead(rows, |rows| {
+                interop::import_in_batches(&mut store, rows, req.batch, &mut problem)
+            })?
         }
-        ImportFormat::Jsonl => interop::import_in_batches(
-            &mut store,
-            interop::jsonl::read(&name, input),
-            req.batch,
-            &mut problem,
-        )?,
+        ImportFormat::Jsonl => interop::read_ahead(interop::jsonl::read(&name, input), |rows| {
+            interop::import_in_batches(&mut store, rows, req.batch, &mut problem)
+        })?,
         ImportFormat::Gdelt => unreachable!("GDELT files are imported by run_gdelt"),
     };
     if !ctx.quiet {

@@ -2,7 +2,8 @@
 //! line), in the columns of DESIGN.md, so that `export` then `import` gives
 //! back the same events. Readers turn text into [`Row`]s; [`import`] writes
 //! them in batches, one IMMEDIATE transaction each, with actor names cached
-//! in memory and one index probe per row to find the event a row repeats.
+//! in memory and the store's bulk writer finding the event a row repeats
+//! (see `store::bulk`).
 
 pub mod csv;
 pub mod gdelt;
@@ -12,7 +13,7 @@ use crate::date::{Precision, Span};
 use crate::extract::EventKind;
 use crate::model::{Origin, Source};
 use crate::resolve;
-use crate::store::{Attach, Match, NewEvent, Store, StoreError, Tx};
+use crate::store::{Attach, Batch, NewEvent, Store, StoreError, Tx};
 use std::collections::{HashMap, HashSet};
 
 /// Rows per write transaction: large enough that each commit's random index
@@ -108,6 +109,9 @@ struct Importer {
     names: HashMap<String, i64>,
     articles: HashSet<i64>,
     stats: Stats,
+    /// Buffers reused from row to row.
+    actors: Vec<i64>,
+    sources: Vec<Source>,
 }
 
 impl Importer {
@@ -123,7 +127,7 @@ impl Importer {
     /// Store one row; `Ok(Err(..))` is a problem with the row alone.
     fn row(
         &mut self,
-        tx: &Tx<'_>,
+        batch: &mut Batch<'_>,
         row: &Row,
         problem: &mut dyn FnMut(RowError, bool),
     ) -> Result<Result<(), RowError>, StoreError> {
@@ -133,27 +137,46 @@ impl Importer {
                 reason,
             }))
         };
-        let mut actors = Vec::with_capacity(row.actors.len());
+        let mut actors = std::mem::take(&mut self.actors);
+        actors.clear();
         for name in &row.actors {
-            match self.actor(tx, name) {
-                Ok(id) => actors.push(id),
+            match self.actor(batch.tx(), name) {
+                Ok(id) => {
+                    if !actors.contains(&id) {
+                        actors.push(id);
+                    }
+                }
                 Err(resolve::ResolveError::Store(e)) => return Err(e),
                 Err(e) => return bad(e.to_string()),
             }
         }
-        let mut distinct = actors.clone();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if row.kind.is_contact() && distinct.len() < 2 {
-            return bad(format!(
-                "a {} needs two or more different actors",
-                row.kind.as_str()
-            ));
+        let distinct = actors.len();
+        // Kept in the given order (first mention first), repeats dropped.
+        let result = self.store_row(batch, row, &actors, distinct, problem);
+        self.actors = actors;
+        result
+    }
+
+    fn store_row(
+        &mut self,
+        batch: &mut Batch<'_>,
+        row: &Row,
+        actors: &[i64],
+        distinct: usize,
+        problem: &mut dyn FnMut(RowError, bool),
+    ) -> Result<Result<(), RowError>, StoreError> {
+        if row.kind.is_contact() && distinct < 2 {
+            return Ok(Err(RowError {
+                at: row.at.clone(),
+                reason: format!("a {} needs two or more different actors", row.kind.as_str()),
+            }));
         }
-        let mut sources = Vec::with_capacity(row.sources.len());
+        let mut sources = std::mem::take(&mut self.sources);
+        sources.clear();
         for s in &row.sources {
             if let Some(article) = s.article {
-                let known = self.articles.contains(&article) || tx.db().article(article)?.is_some();
+                let known =
+                    self.articles.contains(&article) || batch.tx().db().article(article)?.is_some();
                 if !known {
                     problem(
                         RowError {
@@ -178,24 +201,46 @@ impl Importer {
             span: row.span,
             origin: row.origin,
             note: row.note.as_deref(),
-            actors: &actors,
+            actors,
             ext_id: None,
         };
-        let attach = tx.record_event(&event, sources.first(), Match::Identical)?;
+        let recorded = batch.record(&event, &sources);
+        self.sources = sources;
+        let (attach, added) = recorded?;
         match attach {
             Attach::New(_) => self.stats.new += 1,
-            Attach::Existing(_, added) => {
+            Attach::Existing(_, first) => {
                 self.stats.existing += 1;
-                self.stats.sources_added += usize::from(added);
-            }
-        }
-        for s in sources.iter().skip(1) {
-            if tx.add_source(attach.id(), s)? && matches!(attach, Attach::Existing(..)) {
-                self.stats.sources_added += 1;
+                self.stats.sources_added += usize::from(first) + added;
             }
         }
         Ok(Ok(()))
     }
+}
+
+/// Hand `rows` to `f` as a second thread reads them, some thousands ahead:
+/// parsing a file then overlaps storing it.
+pub fn read_ahead<T: Send, R>(
+    rows: impl Iterator<Item = T> + Send,
+    f: impl FnOnce(&mut dyn Iterator<Item = T>) -> R,
+) -> R {
+    const CHUNK: usize = 4096;
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<T>>(4);
+        scope.spawn(move || {
+            let mut rows = rows;
+            loop {
+                let chunk: Vec<T> = rows.by_ref().take(CHUNK).collect();
+                // An empty chunk is the end; a closed channel, a reader that
+                // stopped early.
+                if chunk.is_empty() || send.send(chunk).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut rows = receive.into_iter().flatten();
+        f(&mut rows)
+    })
 }
 
 /// Write rows to the store in batches. Row problems are handed to
@@ -221,13 +266,22 @@ pub fn import_in_batches(
         names: HashMap::new(),
         articles: HashSet::new(),
         stats: Stats::default(),
+        actors: Vec::new(),
+        sources: Vec::new(),
     };
+    let mut import = store.begin_import()?;
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         // Rows are stored as they are read: a batch costs no memory, only
         // the size of one transaction.
         let mut problems: Vec<(RowError, bool)> = Vec::new();
-        store.write(|tx| -> Result<(), StoreError> {
+        store.import_batch(&mut import, |b| -> Result<(), StoreError> {
+            if b.changed {
+                // Another process wrote between two batches: the ids cached
+                // may name actors or articles it merged or removed.
+                importer.names.clear();
+                importer.articles.clear();
+            }
             for row in rows.by_ref().take(batch.max(1)) {
                 importer.stats.rows += 1;
                 let row = match row {
@@ -238,7 +292,7 @@ pub fn import_in_batches(
                     }
                 };
                 let mut warn = |e: RowError, warning: bool| problems.push((e, warning));
-                if let Err(e) = importer.row(tx, &row, &mut warn)? {
+                if let Err(e) = importer.row(b, &row, &mut warn)? {
                     problems.push((e, false));
                 }
             }
@@ -253,6 +307,7 @@ pub fn import_in_batches(
             problem(e, warning);
         }
     }
+    store.finish_import(import)?;
     Ok(importer.stats)
 }
 

@@ -136,7 +136,7 @@ impl Db<'_> {
     }
 
     /// The bare event row: kind, span, origin, note.
-    fn event_row(&self, id: i64) -> Result<Option<Event>> {
+    pub(super) fn event_row(&self, id: i64) -> Result<Option<Event>> {
         Ok(self
             .conn
             .prepare_cached(

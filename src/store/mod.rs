@@ -6,6 +6,7 @@
 
 mod actors;
 mod articles;
+mod bulk;
 mod claims;
 mod events;
 mod health;
@@ -14,6 +15,7 @@ mod search;
 
 pub use actors::NewActor;
 pub use articles::NewArticle;
+pub use bulk::{Batch, Import};
 pub use claims::NewClaim;
 pub use events::{Attach, Match, NewEvent};
 pub use health::{Copied, Health};

@@ -1,0 +1,727 @@
+//! Bulk imports: the write path of `import`, for files of a million events.
+//! Each batch is one IMMEDIATE transaction, as everywhere in the store; what
+//! differs is how a batch finds the events its rows repeat and how it writes.
+//!
+//! - Repeats are found in memory: a map from a fingerprint of (sorted actor
+//!   set, kind class, first and last day) to the first event with it, loaded
+//!   once per import (from the second batch on when the database had events)
+//!   and kept up to date by the import. A hit is checked against the event's
+//!   own row and actors (two primary-key reads), and a failed check falls
+//!   back to the index probe, so the answer is exactly that of
+//!   [`Tx::record_event`] with [`Match::Identical`].
+//! - New events are written with statements prepared once per batch. Their
+//!   `event_actors` and `contacts` rows, which land all over their indexes,
+//!   are kept to the end of the batch and written sorted by index key: each
+//!   index page is then visited once per batch, not once per row. Anything
+//!   that reads them mid-batch (a repeat check) writes them first.
+//!
+//! If another connection commits between two batches, the map is reloaded
+//! and the caller is told to forget the ids it cached. Nothing here parses
+//! files or prints.
+
+use super::{Attach, Match, NewEvent, Result, Store, Tx};
+use crate::date::{day_number, Span};
+use crate::extract::EventKind;
+use crate::model::Source;
+use rusqlite::{params, Statement};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// `PRAGMA cache_size` during an import (KiB).
+const IMPORT_CACHE_KIB: i64 = -32 * 1024;
+
+/// Keys are fingerprints already: hash them no further.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type FingerprintMap = HashMap<u64, i64, BuildHasherDefault<Identity>>;
+
+/// Kinds that may repeat each other (see `kinds_compatible`) share a class.
+fn kind_class(kind: EventKind) -> u64 {
+    match kind {
+        EventKind::Call => 1,
+        EventKind::Meeting | EventKind::Visit => 2,
+        EventKind::Message => 3,
+        EventKind::Statement => 4,
+    }
+}
+
+/// splitmix64's finaliser: every input bit moves every output bit.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The fingerprint of an event: sorted distinct actor ids, kind class, days.
+fn fingerprint(actors: &[i64], kind: EventKind, day_start: i64, day_end: i64) -> u64 {
+    let mut h = mix(kind_class(kind) ^ ((actors.len() as u64) << 8));
+    for v in actors.iter().chain([day_start, day_end].iter()) {
+        h = mix(h ^ (*v as u64));
+    }
+    h
+}
+
+/// Whether [`Match::Identical`] can find an event with these actors and
+/// kind: a contact of two or more actors (through `contacts`) or any event
+/// of one actor.
+fn findable(actors: usize, kind: EventKind) -> bool {
+    match actors {
+        0 => false,
+        1 => true,
+        _ => kind.is_contact(),
+    }
+}
+
+/// `YYYY-MM-DD` without going through a formatter.
+fn iso_day(d: chrono::NaiveDate, buf: &mut [u8; 10]) -> std::borrow::Cow<'_, str> {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string().into();
+    }
+    let y = y as u32;
+    let digits = [
+        y / 1000,
+        y / 100 % 10,
+        y / 10 % 10,
+        y % 10,
+        10,
+        m / 10,
+        m % 10,
+        10,
+        day / 10,
+        day % 10,
+    ];
+    for (b, v) in buf.iter_mut().zip(digits) {
+        *b = if v == 10 { b'-' } else { b'0' + v as u8 };
+    }
+    std::str::from_utf8(buf)
+        .expect("ASCII digits and dashes")
+        .into()
+}
+
+/// The state of one import across its batches.
+pub struct Import {
+    /// Fingerprint → first event with it; `None` until loaded.
+    seen: Option<FingerprintMap>,
+    batches: usize,
+    /// `PRAGMA data_version` after our last commit: another value means
+    /// another connection wrote in between.
+    data_version: Option<i64>,
+}
+
+/// One batch: a transaction with its insert statements prepared.
+pub struct Batch<'t> {
+    tx: &'t Tx<'t>,
+    seen: Option<&'t mut FingerprintMap>,
+    /// Another connection wrote since the previous batch.
+    pub changed: bool,
+    insert_event: Statement<'t>,
+    insert_actor: Statement<'t>,
+    insert_source: Statement<'t>,
+    insert_contact: Statement<'t>,
+    sorted: Vec<i64>,
+    /// Contacts of the batch, written sorted when it ends.
+    contacts: Vec<(i64, i64, i64, i64, EventKind, crate::date::Precision, i64)>,
+    /// Actor rows of the batch (actor, event, position), written sorted.
+    actor_rows: Vec<(i64, i64, i64)>,
+}
+
+impl Store {
+    /// Begin an import.
+    pub fn begin_import(&mut self) -> Result<Import> {
+        // Batches write each page about once: a small cache does as well as
+        // a large one and keeps the import's memory down.
+        self.conn
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+        Ok(Import {
+            seen: None,
+            batches: 0,
+            data_version: None,
+        })
+    }
+
+    /// Run `f` on one batch: one IMMEDIATE transaction, committed when `f`
+    /// returns `Ok`.
+    pub fn import_batch<T, E>(
+        &mut self,
+        import: &mut Import,
+        f: impl FnOnce(&mut Batch<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E>
+    where
+        E: From<super::StoreError>,
+    {
+        // Foreign keys are checked by construction here, not row by row
+        // (a third of the work of a row): event ids are the batch's own,
+        // actor and article ids were looked up in this transaction or in an
+        // earlier batch with no other writer since (see `changed`). The
+        // pragma is a no-op inside a transaction, hence around it.
+        self.conn
+            .pragma_update(None, "foreign_keys", "OFF")
+            .map_err(super::StoreError::from)?;
+        let value = self.write(|tx| -> std::result::Result<T, E> {
+            let version = data_version(tx)?;
+            let changed = import.data_version.is_some_and(|v| v != version);
+            if changed {
+                import.seen = None;
+            }
+            // An import into an empty database starts with an empty map; into
+            // one with events, the first batch asks the indexes (a small
+            // import should not read the whole database) and the following
+            // ones load the map.
+            if import.seen.is_none() {
+                if import.batches > 0 {
+                    import.seen = Some(load_fingerprints(tx)?);
+                } else if is_empty(tx)? {
+                    import.seen = Some(FingerprintMap::default());
+                }
+            }
+            let mut batch = Batch::new(tx, import.seen.as_mut(), changed)?;
+            let value = f(&mut batch)?;
+            batch.finish()?;
+            Ok(value)
+        });
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(super::StoreError::from)?;
+        let value = value?;
+        import.batches += 1;
+        import.data_version = Some(data_version_of(&self.conn).map_err(E::from)?);
+        Ok(value)
+    }
+
+    /// End an import: the page cache back to its usual size.
+    pub fn finish_import(&mut self, _import: Import) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", super::CACHE_KIB)?;
+        Ok(())
+    }
+}
+
+fn is_empty(tx: &Tx<'_>) -> Result<bool> {
+    Ok(tx
+        .conn()
+        .query_row("SELECT NOT EXISTS (SELECT 1 FROM events)", [], |r| r.get(0))?)
+}
+
+fn data_version(tx: &Tx<'_>) -> Result<i64> {
+    data_version_of(tx.conn())
+}
+
+fn data_version_of(conn: &rusqlite::Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+}
+
+/// The fingerprints of every findable event, each to its first event.
+fn load_fingerprints(tx: &Tx<'_>) -> Result<FingerprintMap> {
+    let mut map = FingerprintMap::default();
+    let mut stmt = tx.conn().prepare(
+        "SELECT ea.event, ea.actor, e.kind, e.day_start, e.day_end
+         FROM event_actors ea JOIN events e ON e.id = ea.event
+         ORDER BY ea.event, ea.actor",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut actors: Vec<i64> = Vec::new();
+    let mut current: Option<(i64, EventKind, i64, i64)> = None;
+    let mut flush = |current: Option<(i64, EventKind, i64, i64)>, actors: &mut Vec<i64>| {
+        if let Some((id, kind, s, e)) = current {
+            if findable(actors.len(), kind) {
+                map.entry(fingerprint(actors, kind, s, e)).or_insert(id);
+            }
+        }
+        actors.clear();
+    };
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if current.is_none_or(|c| c.0 != id) {
+            flush(current, &mut actors);
+            let kind = EventKind::parse(r.get_ref(2)?.as_str()?).unwrap_or(EventKind::Statement);
+            current = Some((id, kind, r.get(3)?, r.get(4)?));
+        }
+        actors.push(r.get(1)?);
+    }
+    flush(current, &mut actors);
+    Ok(map)
+}
+
+impl<'t> Batch<'t> {
+    fn new(
+        tx: &'t Tx<'t>,
+        seen: Option<&'t mut FingerprintMap>,
+        changed: bool,
+    ) -> Result<Batch<'t>> {
+        let c = tx.conn();
+        Ok(Batch {
+            tx,
+            seen,
+            changed,
+            insert_event: c.prepare(
+                "INSERT INTO events (kind, date_start, date_end, precision, day_start, day_end,
+                                     origin, note, created_at, ext_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?,
+            insert_actor: c
+                .prepare("INSERT INTO event_actors (event, actor, position) VALUES (?1, ?2, ?3)")?,
+            insert_source: c.prepare(
+                "INSERT INTO event_sources (event, article, url, evidence, span_start, span_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
+            insert_contact: c.prepare(
+                "INSERT INTO contacts (a, b, day_start, day_end, kind, precision, event)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            sorted: Vec::new(),
+            contacts: Vec::new(),
+            actor_rows: Vec::new(),
+        })
+    }
+
+    /// Write what the batch kept for its end.
+    fn finish(mut self) -> Result<()> {
+        self.flush()
+    }
+
+    /// Write the rows kept back, before anything reads them.
+    fn flush(&mut self) -> Result<()> {
+        self.actor_rows.sort_unstable();
+        for (actor, event, position) in std::mem::take(&mut self.actor_rows) {
+            self.insert_actor.execute([event, actor, position])?;
+        }
+        self.contacts.sort_unstable_by_key(|c| (c.0, c.1, c.2, c.6));
+        for (a, b, s, e, kind, precision, event) in std::mem::take(&mut self.contacts) {
+            self.insert_contact.execute(params![
+                a,
+                b,
+                s,
+                e,
+                kind.as_str(),
+                precision.as_str(),
+                event
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// The transaction, for lookups and writes of the caller's own.
+    pub fn tx(&self) -> &Tx<'t> {
+        self.tx
+    }
+
+    /// Record an imported event with its sources, as
+    /// [`Tx::record_event`] with [`Match::Identical`] followed by
+    /// [`Tx::add_source`] for the other sources would. Returns how it was
+    /// attached and how many sources were added to an existing event.
+    pub fn record(&mut self, e: &NewEvent<'_>, sources: &[Source]) -> Result<(Attach, usize)> {
+        let mut sorted = std::mem::take(&mut self.sorted);
+        sorted.clear();
+        sorted.extend_from_slice(e.actors);
+        sorted.sort_unstable();
+        sorted.dedup();
+        let result = self.record_sorted(e, &sorted, sources);
+        self.sorted = sorted;
+        result
+    }
+
+    fn record_sorted(
+        &mut self,
+        e: &NewEvent<'_>,
+        sorted: &[i64],
+        sources: &[Source],
+    ) -> Result<(Attach, usize)> {
+        let (s, end) = (day_number(e.span.start), day_number(e.span.end));
+        let key = findable(sorted.len(), e.kind).then(|| fingerprint(sorted, e.kind, s, end));
+        // Where the map is loaded, a fingerprint it lacks is a new event;
+        // a hit is checked, and a failed check or no map asks the indexes.
+        let candidate = match (&self.seen, key) {
+            (Some(seen), Some(k)) => Some(seen.get(&k).copied()),
+            (Some(_), None) => Some(None),
+            (None, _) => None,
+        };
+        let attach = match candidate {
+            Some(None) => None,
+            Some(Some(id)) if self.repeats(id, sorted, e.kind, e.span)? => {
+                Some(self.attach(id, e.span, sources.first())?)
+            }
+            Some(Some(_)) | None => self.probe(e, sorted, sources.first())?,
+        };
+        let attach = match attach {
+            Some(a) => a,
+            None => {
+                let id = self.insert(e, sorted, s, end, sources.first())?;
+                if let (Some(seen), Some(k)) = (self.seen.as_deref_mut(), key) {
+                    seen.entry(k).or_insert(id);
+                }
+                Attach::New(id)
+            }
+        };
+        let mut added = 0;
+        for source in sources.iter().skip(1) {
+            if self.tx.add_source(attach.id(), source)? && matches!(attach, Attach::Existing(..)) {
+                added += 1;
+            }
+        }
+        Ok((attach, added))
+    }
+
+    /// Whether event `id` is one an identical report repeats: same actors,
+    /// compatible kind, same first and last day.
+    fn repeats(&mut self, id: i64, sorted: &[i64], kind: EventKind, span: Span) -> Result<bool> {
+        self.flush()?;
+        let Some(existing) = self.tx.db().event_row(id)? else {
+            return Ok(false);
+        };
+        Ok(existing.span.start == span.start
+            && existing.span.end == span.end
+            && crate::model::kinds_compatible(existing.kind, kind)
+            && self.tx.db().event_actor_ids(id)? == sorted)
+    }
+
+    /// The index probe of [`Tx::record_event`]: `Some` when an event was found.
+    fn probe(
+        &mut self,
+        e: &NewEvent<'_>,
+        sorted: &[i64],
+        source: Option<&Source>,
+    ) -> Result<Option<Attach>> {
+        self.flush()?;
+        match self
+            .tx
+            .db()
+            .find_event(sorted, e.kind, e.span, Match::Identical)?
+        {
+            Some((id, _)) => Ok(Some(self.attach(id, e.span, source)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Attach a report to event `id`, refining its precision as
+    /// [`Tx::record_event`] does.
+    fn attach(&mut self, id: i64, span: Span, source: Option<&Source>) -> Result<Attach> {
+        self.flush()?;
+        let existing = self.tx.db().event_row(id)?.map(|e| e.span).unwrap_or(span);
+        if existing != span && existing.contains(&span) {
+            self.tx.update_event(id, None, Some(span), None, None)?;
+        }
+        let added = match source {
+            Some(s) => self.tx.add_source(id, s)?,
+            None => false,
+        };
+        Ok(Attach::Existing(id, added))
+    }
+
+    fn insert(
+        &mut self,
+        e: &NewEvent<'_>,
+        sorted: &[i64],
+        s: i64,
+        end: i64,
+        source: Option<&Source>,
+    ) -> Result<i64> {
+        let (mut b1, mut b2) = ([0u8; 10], [0u8; 10]);
+        self.insert_event.execute(params![
+            e.kind.as_str(),
+            iso_day(e.span.start, &mut b1),
+            iso_day(e.span.end, &mut b2),
+            e.span.precision.as_str(),
+            s,
+            end,
+            e.origin.as_str(),
+            e.note,
+            self.tx.now,
+            e.ext_id
+        ])?;
+        let id = self.tx.conn().last_insert_rowid();
+        // Positions are the order given; rows go in key order (event, actor).
+        let position = |actor: i64| e.actors.iter().position(|a| *a == actor).unwrap_or(0) as i64;
+        // One row a statement: a statement of several rows would keep a
+        // statement journal, a copy of every page it touches.
+        for a in sorted {
+            self.actor_rows.push((*a, id, position(*a)));
+        }
+        if e.kind.is_contact() {
+            for (i, a) in sorted.iter().enumerate() {
+                for b in &sorted[i + 1..] {
+                    self.contacts
+                        .push((*a, *b, s, end, e.kind, e.span.precision, id));
+                }
+            }
+        }
+        if let Some(source) = source {
+            self.insert_source.execute(params![
+                id,
+                source.article,
+                source.url,
+                source.evidence,
+                source.span.map(|s| s.0),
+                source.span.map(|s| s.1)
+            ])?;
+        }
+        Ok(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::ActorKind;
+    use crate::model::Origin;
+    use crate::store::{NewActor, NewArticle};
+    use pretty_assertions::assert_eq;
+
+    #[test]
+    fn iso_days() {
+        for d in ["2024-01-19", "0999-12-31", "1970-01-01"] {
+            let date = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+            assert_eq!(iso_day(date, &mut [0; 10]), d);
+        }
+    }
+
+    /// A report: kind, date value, actors (1-based), source URL.
+    type Report = (
+        EventKind,
+        &'static str,
+        &'static [i64],
+        Option<&'static str>,
+    );
+
+    const BEFORE: &[Report] = &[
+        (EventKind::Call, "2024-01-19", &[1, 2], Some("u1")),
+        (EventKind::Meeting, "2023-11", &[1, 2], None),
+        (EventKind::Call, "2024-01-19", &[1, 2, 3], None),
+        (EventKind::Statement, "2024-02-01", &[4], Some("u2")),
+        (EventKind::Statement, "2024-02-02", &[1, 2], None),
+    ];
+
+    /// Repeats of `BEFORE` (same dates, compatible kinds, either order),
+    /// near misses, and repeats within the import itself.
+    const ROWS: &[Report] = &[
+        (EventKind::Call, "2024-01-19", &[2, 1], Some("u3")),
+        (EventKind::Call, "2024-01-19", &[2, 1], Some("u1")),
+        (EventKind::Visit, "2023-11", &[2, 1], Some("u4")),
+        (EventKind::Meeting, "2023-11-01..2023-11-30", &[1, 2], None),
+        (EventKind::Meeting, "2023-11-05", &[1, 2], None),
+        (EventKind::Call, "2024-01-19", &[3, 2, 1], Some("u5")),
+        (EventKind::Call, "2024-01-19", &[1, 3], None),
+        (EventKind::Message, "2024-01-19", &[1, 2], None),
+        (EventKind::Statement, "2024-02-01", &[4], Some("u6")),
+        (EventKind::Statement, "2024-02-01", &[4, 4], None),
+        (EventKind::Statement, "2024-02-02", &[1, 2], None),
+        (EventKind::Call, "2020-05-05", &[5, 6], Some("u7")),
+        (EventKind::Call, "2020-05-05", &[6, 5], Some("u8")),
+        (EventKind::Call, "2020-05-05", &[6, 5], Some("u8")),
+        (EventKind::Meeting, "2020-05", &[5, 6, 7], None),
+        (EventKind::Visit, "2020-05", &[7, 6, 5], Some("u9")),
+        (EventKind::Statement, "2020-06-01", &[7], None),
+        (EventKind::Statement, "2020-06-01", &[7], None),
+    ];
+
+    fn new_store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|tx| -> Result<()> {
+                for name in ["A", "B", "C", "D", "E", "F", "G"] {
+                    tx.insert_actor(&NewActor {
+                        name,
+                        kind: ActorKind::Person,
+                        role: None,
+                        country: None,
+                    })?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        store
+    }
+
+    fn new_event<'a>(r: &Report, actors: &'a [i64]) -> NewEvent<'a> {
+        NewEvent {
+            kind: r.0,
+            span: Span::parse_value(r.1).unwrap(),
+            origin: Origin::Imported,
+            note: None,
+            actors,
+            ext_id: None,
+        }
+    }
+
+    fn source(r: &Report) -> Vec<Source> {
+        r.3.map(|u| Source {
+            url: Some(u.to_string()),
+            ..Source::default()
+        })
+        .into_iter()
+        .collect()
+    }
+
+    /// What `import` did before this module: the index probe per row.
+    fn record_by_probe(tx: &Tx<'_>, r: &Report) -> Result<Attach> {
+        let sources = source(r);
+        tx.record_event(&new_event(r, r.2), sources.first(), Match::Identical)
+    }
+
+    fn dump(store: &Store) -> Vec<String> {
+        let mut out = Vec::new();
+        for sql in [
+            "SELECT id || ' ' || kind || ' ' || date_start || ' ' || date_end || ' ' || precision FROM events ORDER BY id",
+            "SELECT event || ' ' || actor || ' ' || position FROM event_actors ORDER BY event, actor",
+            "SELECT id || ' ' || event || ' ' || coalesce(url, '-') FROM event_sources ORDER BY id",
+            "SELECT a || ' ' || b || ' ' || day_start || ' ' || day_end || ' ' || kind || ' ' || precision || ' ' || event FROM contacts",
+        ] {
+            let mut stmt = store.conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
+            out.extend(rows.map(|r| r.unwrap()));
+        }
+        out
+    }
+
+    /// Import `ROWS` (after `before`) in batches of `batch` rows, through
+    /// [`Batch::record`] and through the probe, and compare everything.
+    fn same_as_probe(before: &[Report], batch: usize) {
+        let (mut bulk, mut probe) = (new_store(), new_store());
+        for store in [&mut bulk, &mut probe] {
+            store
+                .write(|tx| -> Result<()> {
+                    for r in before {
+                        record_by_probe(tx, r)?;
+                    }
+                    Ok(())
+                })
+                .unwrap();
+        }
+        let mut import = bulk.begin_import().unwrap();
+        let mut got = Vec::new();
+        for chunk in ROWS.chunks(batch) {
+            bulk.import_batch(&mut import, |b| -> Result<()> {
+                for r in chunk {
+                    got.push(b.record(&new_event(r, r.2), &source(r))?.0);
+                }
+                Ok(())
+            })
+            .unwrap();
+        }
+        bulk.finish_import(import).unwrap();
+        let mut expected = Vec::new();
+        for chunk in ROWS.chunks(batch) {
+            probe
+                .write(|tx| -> Result<()> {
+                    for r in chunk {
+                        expected.push(record_by_probe(tx, r)?);
+                    }
+                    Ok(())
+                })
+                .unwrap();
+        }
+        assert_eq!(got, expected, "batches of {batch}, {} before", before.len());
+        assert_eq!(dump(&bulk), dump(&probe));
+        let fk: i64 = bulk
+            .conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(fk, 0);
+    }
+
+    #[test]
+    fn batches_record_what_the_probe_records() {
+        for before in [&[][..], BEFORE] {
+            for batch in [1, 2, 3, 5, ROWS.len()] {
+                same_as_probe(before, batch);
+            }
+        }
+    }
+
+    #[test]
+    fn fingerprints_load_from_the_database() {
+        let mut store = new_store();
+        store
+            .write(|tx| -> Result<()> {
+                for r in BEFORE {
+                    record_by_probe(tx, r)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let map = store.write(load_fingerprints).unwrap();
+        // Every event but the statement of two actors, which no report
+        // repeats.
+        assert_eq!(map.len(), BEFORE.len() - 1);
+        assert_eq!(
+            map[&fingerprint(&[1, 2], EventKind::Visit, 19662, 19691)],
+            2
+        );
+        assert_eq!(
+            map[&fingerprint(&[4], EventKind::Statement, 19754, 19754)],
+            4
+        );
+    }
+
+    #[test]
+    fn another_writer_between_batches_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.db");
+        let mut store = Store::open(&path, crate::store::Access::Write).unwrap();
+        store
+            .write(|tx| -> Result<()> {
+                for name in ["A", "B"] {
+                    tx.insert_actor(&NewActor {
+                        name,
+                        kind: ActorKind::Person,
+                        role: None,
+                        country: None,
+                    })?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let mut other = Store::open(&path, crate::store::Access::Write).unwrap();
+        let call: Report = (EventKind::Call, "2024-01-19", &[1, 2], None);
+        let mut import = store.begin_import().unwrap();
+        let first = store
+            .import_batch(&mut import, |b| -> Result<bool> { Ok(b.changed) })
+            .unwrap();
+        assert!(!first);
+        // Another process records the call between two batches...
+        let id = other
+            .write(|tx| -> Result<i64> {
+                tx.insert_article(&NewArticle {
+                    sha256: "x",
+                    title: None,
+                    url: None,
+                    source: None,
+                    published: chrono::NaiveDate::from_ymd_opt(2024, 1, 19).unwrap(),
+                    published_time: None,
+                    body: "b",
+                    path: None,
+                })?;
+                Ok(record_by_probe(tx, &call)?.id())
+            })
+            .unwrap();
+        // ...and the next batch knows, and finds it.
+        let (changed, attach) = store
+            .import_batch(&mut import, |b| -> Result<_> {
+                Ok((b.changed, b.record(&new_event(&call, call.2), &[])?.0))
+            })
+            .unwrap();
+        store.finish_import(import).unwrap();
+        assert!(changed);
+        assert_eq!(attach, Attach::Existing(id, false));
+    }
+}
