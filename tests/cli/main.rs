@@ -11,6 +11,7 @@ mod crash;
 mod errors;
 mod finish;
 mod gdelt;
+mod hostile;
 mod html;
 mod injection;
 mod interop;
