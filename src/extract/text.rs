@@ -13,6 +13,9 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// The longest stretch of text treated as one sentence, in bytes.
+const MAX_SENTENCE: usize = 2_000;
+
 /// Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
@@ -73,6 +76,15 @@ pub fn sentences(body: &str) -> Vec<Sentence> {
                 }
             }
             line_start = i + 1;
+            i += 1;
+            continue;
+        }
+        // a "sentence" of thousands of characters is not one (a dump, a
+        // list, a page without punctuation): cut it at a space so that the
+        // work per sentence stays bounded and extraction stays linear
+        if i - start >= MAX_SENTENCE && b.is_ascii_whitespace() {
+            push(&mut out, start, i, paragraph);
+            start = i + 1;
             i += 1;
             continue;
         }
