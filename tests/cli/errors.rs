@@ -250,14 +250,13 @@ fn fill(dir: &Path, name: &str, leave: u64) {
 
 #[test]
 fn a_full_disk() {
-    let env = Env::new();
+    // Declared before the mount, so dropped after it: the temporary folder
+    // is removed once the tmpfs in it is unmounted, panic or not.
+    let mut env = Env::new();
     let Some(mount) = Mount::tmpfs(&env.dir.path().join("small"), "1m") else {
         return;
     };
-    let env = Env {
-        db: mount.0.join("full.db"),
-        dir: env.dir,
-    };
+    env.db = mount.0.join("full.db");
     env.write("good.txt", GOOD);
     env.ok(["add", "good.txt"]);
     fill(&mount.0, "filler", 64 * 1024);
@@ -303,7 +302,6 @@ fn a_full_disk() {
         (info["articles"].clone(), info["events"].clone()),
         (1.into(), 1.into())
     );
-    drop(env);
     drop(mount);
 }
 
