@@ -478,3 +478,34 @@ fn an_article_naming_10000_people() {
         x.events.len()
     );
 }
+
+#[test]
+fn gdelt_files_of_garbage() {
+    // Deterministic noise (SplitMix64), with tabs and newlines sprinkled in.
+    let mut state = 7u64;
+    let noise: Vec<u8> = (0..20_000)
+        .map(|_| {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let z = (state ^ (state >> 31)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            (z >> 56) as u8
+        })
+        .collect();
+    let env = Env::new();
+    for (name, bytes) in [
+        ("noise.zip", noise.clone()),
+        ("noise.export.CSV", noise.clone()),
+        ("cut.zip", b"PK\x03\x04 a zip cut short".to_vec()),
+        ("tabs.export.CSV", "x\t".repeat(30_000).into_bytes()),
+    ] {
+        env.write(name, &bytes);
+        let (_, err) = env.fails(["import", name]);
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        for line in err.lines() {
+            assert!(
+                line.starts_with(&format!("dateline: {name}")),
+                "{name}: {line}"
+            );
+        }
+    }
+    assert_eq!(env.json(["info"])["events"], 0);
+}
