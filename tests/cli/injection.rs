@@ -66,6 +66,9 @@ fn sql_in_names_titles_and_notes_is_stored_verbatim() {
     assert!(env
         .ok(["show", "1"])
         .contains("x'); DROP TABLE articles;--"));
+    // A search for it is a full-text query, refused as one, never SQL.
+    let (_, err) = env.fails(["search", OBRIEN]);
+    assert!(err.starts_with("dateline: search query "), "{err}");
     // Every table is still there, with its rows.
     assert_eq!(tables(&env), before);
     let info = env.json(["info"]);
