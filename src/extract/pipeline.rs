@@ -11,6 +11,7 @@ use crate::lexicon::{self, fold, TriggerKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -1118,8 +1119,28 @@ fn settle(
     let mut merged: Vec<Draft> = Vec::new();
     let mut order: Vec<&Draft> = drafts.iter().filter(|d| d.date.is_some()).collect();
     order.extend(drafts.iter().filter(|d| d.date.is_none()));
+    // indexes over `merged`, so that an article with thousands of contacts
+    // stays linear: by exact actor set (what a dated draft must match) and
+    // by actor (what an undated one, which may be a subset or superset, must
+    // share)
+    let mut by_set: HashMap<BTreeSet<usize>, Vec<usize>> = HashMap::default();
+    let mut by_actor: HashMap<usize, Vec<usize>> = HashMap::default();
+    fn index(
+        i: usize,
+        actors: &BTreeSet<usize>,
+        by_set: &mut HashMap<BTreeSet<usize>, Vec<usize>>,
+        by_actor: &mut HashMap<usize, Vec<usize>>,
+    ) {
+        by_set.entry(actors.clone()).or_default().push(i);
+        for &a in actors {
+            let list = by_actor.entry(a).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
     for d in order {
-        let same = merged.iter().position(|m| {
+        let matches = |m: &Draft| {
             // an undated mention refers to the news, not to an earlier contact
             !(d.date.is_none() && (m.historical || m.background))
                 && (compatible(m.kind, d.kind) || d.date.is_none())
@@ -1127,7 +1148,21 @@ fn settle(
                 && (m.actors == d.actors
                     || (d.date.is_none()
                         && (m.actors.is_superset(&d.actors) || m.actors.is_subset(&d.actors))))
-        });
+        };
+        let same = if d.date.is_some() {
+            by_set
+                .get(&d.actors)
+                .and_then(|v| v.iter().copied().find(|&i| matches(&merged[i])))
+        } else {
+            let mut candidates: Vec<usize> = d
+                .actors
+                .iter()
+                .flat_map(|a| by_actor.get(a).into_iter().flatten().copied())
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates.into_iter().find(|&i| matches(&merged[i]))
+        };
         match same {
             Some(i) => {
                 let m = &mut merged[i];
@@ -1140,20 +1175,41 @@ fn settle(
                     }
                 }
                 if d.date.is_none() && d.actors.len() > m.actors.len() {
+                    let before = m.actors.clone();
                     if !d.via_group {
                         m.actors = d.actors.clone();
                     } else if d.actors.is_superset(&m.actors) {
                         m.actors.extend(d.direct.iter().copied());
                     }
+                    if m.actors != before {
+                        if let Some(v) = by_set.get_mut(&before) {
+                            v.retain(|&x| x != i);
+                        }
+                        let now = m.actors.clone();
+                        index(i, &now, &mut by_set, &mut by_actor);
+                        // keep each touched list in merged order, without repeats
+                        for a in &now {
+                            if let Some(list) = by_actor.get_mut(a) {
+                                list.sort_unstable();
+                                list.dedup();
+                            }
+                        }
+                    }
                 }
             }
             None => {
-                if d.date.is_some() || d.lead {
-                    merged.push(d.clone());
-                } else if let Some(f) = d.fallback {
-                    let mut d = d.clone();
-                    d.date = Some(f);
-                    merged.push(d);
+                let pushed = if d.date.is_some() || d.lead {
+                    Some(d.clone())
+                } else {
+                    d.fallback.map(|f| {
+                        let mut d = d.clone();
+                        d.date = Some(f);
+                        d
+                    })
+                };
+                if let Some(p) = pushed {
+                    index(merged.len(), &p.actors, &mut by_set, &mut by_actor);
+                    merged.push(p);
                 }
             }
         }
