@@ -331,8 +331,10 @@ fn a_10_mb_article() {
 
 #[test]
 fn a_1_mb_line() {
-    // No sentence end, no newline: one megabyte of one sentence.
-    let line = "Biden and Netanyahu, ".repeat((1 << 20) / 21 + 1);
+    // No sentence end, no newline: one megabyte of one sentence, with a
+    // date every 60 bytes (each once rescanned the whole sentence).
+    let piece = "Biden and Netanyahu, who spoke on March 18 and met in 2019, ";
+    let line = piece.repeat((1 << 20) / piece.len() + 1);
     let published = NaiveDate::from_ymd_opt(2024, 1, 19).unwrap();
     run_extract(Some(&line[..1000]), &line, published, None);
     parse_all("a.txt", None, format!("date 2024-01-19 {line}").as_bytes());
