@@ -52,15 +52,41 @@ pub enum Match {
 const CONTAIN_WINDOW_DAYS: i64 = 1100;
 
 fn span_of(day_start: i64, day_end: i64, precision: &str) -> Span {
+    let start = from_day_number(day_start);
     Span {
-        start: from_day_number(day_start),
-        end: from_day_number(day_end),
-        precision: precision.parse().unwrap_or(Precision::Range),
+        start,
+        end: if day_end == day_start {
+            start
+        } else {
+            from_day_number(day_end)
+        },
+        precision: stored_precision(precision),
+    }
+}
+
+/// A precision as the store writes it (`Precision::as_str`), without the
+/// allocation of the lenient parser; anything else goes through it.
+fn stored_precision(s: &str) -> Precision {
+    match s {
+        "day" => Precision::Day,
+        "month" => Precision::Month,
+        "year" => Precision::Year,
+        "week" => Precision::Week,
+        "range" => Precision::Range,
+        other => other.parse().unwrap_or(Precision::Range),
     }
 }
 
 fn kind_of(s: &str) -> rusqlite::Result<EventKind> {
-    EventKind::parse(s).ok_or_else(|| {
+    let stored = match s {
+        "call" => Some(EventKind::Call),
+        "meeting" => Some(EventKind::Meeting),
+        "visit" => Some(EventKind::Visit),
+        "message" => Some(EventKind::Message),
+        "statement" => Some(EventKind::Statement),
+        other => EventKind::parse(other),
+    };
+    stored.ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             0,
             rusqlite::types::Type::Text,
