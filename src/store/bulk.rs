@@ -607,19 +607,28 @@ mod tests {
         }
     }
 
+    /// The report's source; a second one for "b", to cover several.
     fn source(r: &Report) -> Vec<Source> {
-        r.3.map(|u| Source {
+        let url = |u: &str| Source {
             url: Some(u.to_string()),
             ..Source::default()
-        })
-        .into_iter()
-        .collect()
+        };
+        match r.3 {
+            Some("b") => vec![url("b"), url("b2")],
+            Some(u) => vec![url(u)],
+            None => Vec::new(),
+        }
     }
 
-    /// What `import` did before this module: the index probe per row.
+    /// What `import` did before this module: the index probe per row,
+    /// then the other sources one by one.
     fn record_by_probe(tx: &Tx<'_>, r: &Report) -> Result<Attach> {
         let sources = source(r);
-        tx.record_event(&new_event(r, r.2), sources.first(), Match::Identical)
+        let attach = tx.record_event(&new_event(r, r.2), sources.first(), Match::Identical)?;
+        for s in sources.iter().skip(1) {
+            tx.add_source(attach.id(), s)?;
+        }
+        Ok(attach)
     }
 
     fn dump(store: &Store) -> Vec<String> {
