@@ -87,6 +87,19 @@ pub struct Source {
     pub span: Option<(i64, i64)>,
 }
 
+impl Source {
+    /// How a reader finds the report: its title, else its file, URL or
+    /// article id.
+    pub fn name(&self) -> String {
+        self.title
+            .clone()
+            .or_else(|| self.path.clone())
+            .or_else(|| self.url.clone())
+            .or_else(|| self.article.map(|a| format!("article {a}")))
+            .unwrap_or_else(|| "source".into())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     pub id: i64,

@@ -65,22 +65,14 @@ pub fn attach(db: Db<'_>, lanes: &mut [Lane]) -> Result<()> {
     Ok(())
 }
 
-/// How a reader finds the report of an event: its first article's title,
-/// file or URL, or that it was recorded by hand or imported.
+/// How a reader finds the report of an event: its first source, or that it
+/// was recorded by hand or imported without one.
 fn source_of(event: &crate::model::Event) -> String {
     match event.sources.first() {
-        Some(s) => {
-            let what = s
-                .title
-                .clone()
-                .or_else(|| s.path.clone())
-                .or_else(|| s.url.clone())
-                .unwrap_or_else(|| "an untitled source".to_string());
-            match s.article {
-                Some(a) => format!("article {a}, {what:?}"),
-                None => what,
-            }
-        }
+        Some(s) => match s.article {
+            Some(a) => format!("article {a}, {:?}", s.name()),
+            None => s.name(),
+        },
         None => match event.origin {
             crate::model::Origin::Manual => "recorded by hand".to_string(),
             other => format!("{} (no source recorded)", other.as_str()),

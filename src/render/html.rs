@@ -199,7 +199,9 @@ fn label_text(label: &str) -> String {
     }
 }
 
-fn source_items(e: &Event, out: &mut String) {
+/// An event's evidence (each sentence once) and note, escaped: shared with
+/// the TimelineJS slides.
+pub fn evidence_html(e: &Event, out: &mut String) {
     let mut evidence: Vec<&str> = e
         .sources
         .iter()
@@ -212,18 +214,16 @@ fn source_items(e: &Event, out: &mut String) {
     if let Some(note) = &e.note {
         let _ = write!(out, "<p>Note: {}</p>", escape(note));
     }
+}
+
+fn source_items(e: &Event, out: &mut String) {
+    evidence_html(e, out);
     if e.sources.is_empty() {
         return;
     }
     out.push_str("<ul>");
     for s in &e.sources {
-        let name = s
-            .title
-            .clone()
-            .or_else(|| s.path.clone())
-            .or_else(|| s.url.clone())
-            .or_else(|| s.article.map(|a| format!("article {a}")))
-            .unwrap_or_else(|| "source".into());
+        let name = s.name();
         out.push_str("<li>");
         match s.url.as_deref().and_then(link_url) {
             Some(url) => {

@@ -6,7 +6,7 @@
 //! group labels into the page as HTML, so every text from articles and
 //! actors is escaped, and only http(s) URLs become links.
 
-use super::html::{escape, link_url};
+use super::html::{escape, evidence_html, link_url};
 use super::text::actor_list;
 use crate::date::{Precision, Span};
 use crate::gaps::Days;
@@ -93,18 +93,7 @@ pub fn dates(span: &Span) -> (Date, Option<Date>, Option<String>) {
 
 fn body(e: &Event, gap: Option<Days>) -> String {
     let mut out = String::new();
-    let mut evidence: Vec<&str> = e
-        .sources
-        .iter()
-        .filter_map(|s| s.evidence.as_deref())
-        .collect();
-    evidence.dedup();
-    for ev in evidence {
-        let _ = write!(out, "<blockquote>{}</blockquote>", escape(ev));
-    }
-    if let Some(note) = &e.note {
-        let _ = write!(out, "<p>Note: {}</p>", escape(note));
-    }
+    evidence_html(e, &mut out);
     if let Some(g) = gap {
         let _ = write!(
             out,
@@ -116,13 +105,7 @@ fn body(e: &Event, gap: Option<Days>) -> String {
         .sources
         .iter()
         .map(|s| {
-            let name = s
-                .title
-                .clone()
-                .or_else(|| s.path.clone())
-                .or_else(|| s.url.clone())
-                .or_else(|| s.article.map(|a| format!("article {a}")))
-                .unwrap_or_else(|| "source".into());
+            let name = s.name();
             match s.url.as_deref().and_then(link_url) {
                 Some(url) => format!(r#"<a href="{}">{}</a>"#, escape(url), escape(&name)),
                 None => escape(&name),
