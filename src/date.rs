@@ -101,12 +101,17 @@ impl Span {
         })
     }
 
-    /// The ISO week (Monday to Sunday) that contains `d`.
+    /// The ISO week (Monday to Sunday) that contains `d`, cut at the ends of
+    /// the calendar chrono knows.
     pub fn week_of(d: NaiveDate) -> Span {
-        let start = d - Days::new(d.weekday().num_days_from_monday() as u64);
+        let start = d
+            .checked_sub_days(Days::new(d.weekday().num_days_from_monday() as u64))
+            .unwrap_or(NaiveDate::MIN);
         Span {
             start,
-            end: start + Days::new(6),
+            end: start
+                .checked_add_days(Days::new(6))
+                .unwrap_or(NaiveDate::MAX),
             precision: Precision::Week,
         }
     }

@@ -570,8 +570,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
             };
             let starts_mention = |k: usize| {
                 let k = if toks.get(k).is_some_and(|t| t.key == "by")
-                    && k > 0
-                    && toks[k - 2..k]
+                    && toks[k.saturating_sub(2)..k]
                         .iter()
                         .any(|t| matches!(t.key.as_str(), "was" | "were" | "been" | "being"))
                 {

@@ -105,8 +105,9 @@ pub fn sentences(body: &str) -> Vec<Sentence> {
             });
             if spaced && starts_upper {
                 let word_start = body[..i]
-                    .rfind(|c: char| c.is_whitespace() || c == '(')
-                    .map_or(start, |p| p + 1);
+                    .char_indices()
+                    .rfind(|&(_, c)| c.is_whitespace() || c == '(')
+                    .map_or(start, |(p, c)| p + c.len_utf8());
                 if b != b'.' || !is_abbreviation(&body[word_start..i]) {
                     push(&mut out, start, j, paragraph);
                     start = j;

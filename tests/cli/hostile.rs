@@ -214,12 +214,20 @@ fn read_csv(bytes: &[u8]) {
     }
 }
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200)
+}
+
 fn read_jsonl(bytes: &[u8]) {
     for _ in jsonl::read("x.jsonl", Cursor::new(bytes)) {}
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+    // 200 cases by default; PROPTEST_CASES=100000 for a long search.
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(cases()) })]
 
     #[test]
     fn the_article_reader_takes_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..600),
@@ -381,6 +389,63 @@ fn deeply_nested_json() {
     assert_eq!(err.lines().count(), 1, "{err}");
     let (_, err) = env.fails(["add", "deep.jsonl"]);
     assert!(err.starts_with("dateline: deep.jsonl"), "{err}");
+}
+
+/// Found by the property test in CI: a sentence end after a multi-byte space
+/// (U+2009 THIN SPACE) sliced the text inside that character.
+#[test]
+fn sentence_end_after_a_wide_space() {
+    let published = NaiveDate::from_ymd_opt(2024, 1, 19).unwrap();
+    for body in [
+        "\u{2009}. 7x",
+        "Biden\u{2009}Mr. Netanyahu\u{3000}Dr. Who. And then",
+        "\u{2009}(. A",
+    ] {
+        run_extract(None, body, published, None);
+    }
+}
+
+/// Found by a long property-test run: U+2016 and U+2017 (bytes E2 80 96/97)
+/// are neither the dashes nor the quotes the date tokenizer knows, and it
+/// stopped moving, filling memory with empty tokens.
+#[test]
+fn double_vertical_line_in_a_date() {
+    let published = NaiveDate::from_ymd_opt(2024, 1, 19).unwrap();
+    for t in ["\u{2016}", "Jan. 3\u{2017}5", "on Friday\u{2016}March 18"] {
+        let _ = temporal::resolve(t, published, Prefer::Past);
+        let _ = temporal::find(t, published, Prefer::Past);
+    }
+    // and the dates beside them are still read
+    let found = temporal::find("they met on March 18\u{2016}", published, Prefer::Past);
+    assert_eq!(
+        found.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(),
+        ["March 18"]
+    );
+}
+
+/// Found by a long property-test run: a week at the ends of chrono's calendar.
+#[test]
+fn weeks_at_the_ends_of_the_calendar() {
+    for published in [NaiveDate::MIN, NaiveDate::MAX] {
+        for prefer in [Prefer::Past, Prefer::Future] {
+            let _ = temporal::resolve("in 0 weeks", published, prefer);
+            let _ = temporal::resolve("next week", published, prefer);
+        }
+        run_extract(None, "0 week ago spoke", published, None);
+    }
+}
+
+/// Found by a long property-test run: "by" as the second word of a clause.
+#[test]
+fn by_near_the_start() {
+    let published = NaiveDate::from_ymd_opt(2024, 1, 19).unwrap();
+    for body in [
+        "called by President President President \" \n",
+        "Met by President Biden.",
+        "by Xi Jinping",
+    ] {
+        run_extract(None, body, published, None);
+    }
 }
 
 #[test]

@@ -75,26 +75,17 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) -> bool {
                 i += 2;
                 continue;
             }
-            if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 {
-                let t = b[i + 2];
-                let p = match t {
-                    0x90..=0x95 => Some(b'-'),
-                    0x98..=0x9F => Some(b'\''),
-                    0xA6 => Some(b'.'),
-                    _ => None,
-                };
-                if let Some(p) = p {
-                    out.push(Tok {
-                        start: i,
-                        end: i + 3,
-                        kind: Kind::Punct(p),
-                        space,
-                        poss: false,
-                    });
-                    space = false;
-                    i += 3;
-                    continue;
-                }
+            if let Some(p) = wide_punct(b, i) {
+                out.push(Tok {
+                    start: i,
+                    end: i + 3,
+                    kind: Kind::Punct(p),
+                    space,
+                    poss: false,
+                });
+                space = false;
+                i += 3;
+                continue;
             }
         }
         if !is_word_byte(c) {
@@ -181,7 +172,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) -> bool {
                 if d == 0xC2 && i + 1 < n && b[i + 1] == 0xA0 {
                     break;
                 }
-                if d == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (0x90..=0x9F).contains(&b[i + 2]) {
+                if wide_punct(b, i).is_some() {
                     // A dash or quote mark, not a letter.
                     if (b[i + 2] == 0x98 || b[i + 2] == 0x99)
                         && i + 3 < n
@@ -240,6 +231,12 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) -> bool {
                     );
             }
         }
+        if i == start {
+            // Not reached with the branches above; a guard so that a byte
+            // they disagree on can never stop the loop from moving on.
+            i += 1;
+            continue;
+        }
         out.push(Tok {
             start,
             end: i,
@@ -250,4 +247,18 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) -> bool {
         space = false;
     }
     any
+}
+
+/// A three-byte punctuation mark at `i` (U+2010 to U+2015 dashes, U+2018 to
+/// U+201F quotes, U+2026 ellipsis) as the ASCII mark it stands for.
+fn wide_punct(b: &[u8], i: usize) -> Option<u8> {
+    if b.get(i) != Some(&0xE2) || b.get(i + 1) != Some(&0x80) {
+        return None;
+    }
+    match b.get(i + 2)? {
+        0x90..=0x95 => Some(b'-'),
+        0x98..=0x9F => Some(b'\''),
+        0xA6 => Some(b'.'),
+        _ => None,
+    }
 }
