@@ -271,19 +271,27 @@ fn day(flag: &str, value: Option<&str>, today: NaiveDate) -> Result<Option<Naive
         .transpose()
 }
 
+/// `--since` and `--until` as days: the first day of the since date and
+/// the last of the until date, so `--until 2024-01` takes all of January.
+fn period(
+    since: Option<&str>,
+    until: Option<&str>,
+    today: NaiveDate,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let bound = |flag: &str, value: Option<&str>, end: bool| {
+        value
+            .map(|v| parse_user_date(v, today).map(|s| if end { s.end } else { s.start }))
+            .transpose()
+            .map_err(|e| anyhow!("{flag}: {e}"))
+    };
+    Ok((
+        bound("--since", since, false)?,
+        bound("--until", until, true)?,
+    ))
+}
+
 fn events(a: cli::EventsArgs, today: NaiveDate) -> Result<Events> {
-    let since = a
-        .since
-        .as_deref()
-        .map(|v| parse_user_date(v, today).map(|s| s.start))
-        .transpose()
-        .map_err(|e| anyhow!("--since: {e}"))?;
-    let until = a
-        .until
-        .as_deref()
-        .map(|v| parse_user_date(v, today).map(|s| s.end))
-        .transpose()
-        .map_err(|e| anyhow!("--until: {e}"))?;
+    let (since, until) = period(a.since.as_deref(), a.until.as_deref(), today)?;
     Ok(Events {
         actors: a.actor,
         kinds: a.kind.into_iter().map(kind).collect(),
@@ -464,18 +472,7 @@ pub fn build(cli: Cli, clock: NaiveDate) -> Result<(Context, Request)> {
             let query = a.query.join(" ");
             let fts = crate::query::to_fts5(&query)
                 .map_err(|e| anyhow!("search query '{query}': {e}"))?;
-            let since = a
-                .since
-                .as_deref()
-                .map(|v| parse_user_date(v, today).map(|s| s.start))
-                .transpose()
-                .map_err(|e| anyhow!("--since: {e}"))?;
-            let until = a
-                .until
-                .as_deref()
-                .map(|v| parse_user_date(v, today).map(|s| s.end))
-                .transpose()
-                .map_err(|e| anyhow!("--until: {e}"))?;
+            let (since, until) = period(a.since.as_deref(), a.until.as_deref(), today)?;
             Request::Search(Search {
                 query,
                 fts,

@@ -21,37 +21,23 @@ pub struct Hit {
 
 /// Contact words in tokens[from..to].
 pub fn triggers(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Vec<Hit> {
-    let mut out = Vec::new();
-    let mut i = from;
-    while i < to {
-        let mut advanced = false;
-        if let Some(cands) = lex.trigger_index.get(&toks[i].key) {
-            for &c in cands {
-                let t = &lex.triggers[c];
-                let n = t.words.len();
-                if i + n <= to
-                    && t.words
-                        .iter()
-                        .zip(&toks[i..i + n])
-                        .all(|(w, k)| *w == k.key)
-                {
-                    out.push(Hit {
-                        first: i,
-                        last: i + n,
-                        kind: t.kind,
-                        needs_object: t.needs_object,
-                    });
-                    i += n;
-                    advanced = true;
-                    break;
-                }
-            }
-        }
-        if !advanced {
-            i += 1;
-        }
-    }
-    out
+    phrases(
+        toks,
+        from,
+        to,
+        |key| lex.trigger_index.get(key),
+        |c| {
+            let t = &lex.triggers[c];
+            (t.words.as_slice(), (t.kind, t.needs_object))
+        },
+    )
+    .map(|(first, last, (kind, needs_object))| Hit {
+        first,
+        last,
+        kind,
+        needs_object,
+    })
+    .collect()
 }
 
 /// A modality cue found in a clause.
@@ -66,32 +52,65 @@ pub struct CueHit {
 
 /// Modality cues in tokens[from..to].
 pub fn cues(lex: &Lexicon, toks: &[Token], from: usize, to: usize) -> Vec<CueHit> {
-    let mut out = Vec::new();
+    phrases(
+        toks,
+        from,
+        to,
+        |key| lex.cue_index.get(key),
+        |c| {
+            let (words, cue, np) = &lex.cues[c];
+            (words.as_slice(), (*cue, *np))
+        },
+    )
+    .map(|(first, last, (cue, np))| CueHit {
+        first,
+        last,
+        cue,
+        np,
+    })
+    .collect()
+}
+
+/// The dictionary phrases in tokens[from..to], left to right without
+/// overlap: at each token the first candidate (the index lists the longest
+/// first) whose words all match. `candidates` gives the entries starting
+/// with a word, `entry` an entry's words and what a match carries.
+fn phrases<'a, T, I>(
+    toks: &'a [Token],
+    from: usize,
+    to: usize,
+    candidates: impl Fn(&str) -> Option<I> + 'a,
+    entry: impl Fn(usize) -> (&'a [String], T) + 'a,
+) -> impl Iterator<Item = (usize, usize, T)> + 'a
+where
+    I: IntoIterator<Item = &'a usize>,
+{
     let mut i = from;
-    while i < to {
-        let mut advanced = false;
-        if let Some(cands) = lex.cue_index.get(&toks[i].key) {
-            for &c in cands {
-                let (words, cue, np) = &lex.cues[c];
-                let n = words.len();
-                if i + n <= to && words.iter().zip(&toks[i..i + n]).all(|(w, k)| *w == k.key) {
-                    out.push(CueHit {
-                        first: i,
-                        last: i + n,
-                        cue: *cue,
-                        np: *np,
-                    });
-                    i += n;
-                    advanced = true;
-                    break;
+    std::iter::from_fn(move || {
+        while i < to {
+            let start = i;
+            let found = candidates(&toks[start].key).and_then(|cands| {
+                cands.into_iter().find_map(|&c| {
+                    let (words, value) = entry(c);
+                    let n = words.len();
+                    (start + n <= to
+                        && words
+                            .iter()
+                            .zip(&toks[start..start + n])
+                            .all(|(w, k)| *w == k.key))
+                    .then_some((n, value))
+                })
+            });
+            match found {
+                Some((n, value)) => {
+                    i = start + n;
+                    return Some((start, start + n, value));
                 }
+                None => i += 1,
             }
         }
-        if !advanced {
-            i += 1;
-        }
-    }
-    out
+        None
+    })
 }
 
 /// Contact words that are nouns: their clause's verb comes after them.

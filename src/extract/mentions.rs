@@ -64,27 +64,16 @@ const HONORIFICS: &[&str] = &[
     "the",
 ];
 
+/// Capitalised words that start no name but may come right before one
+/// ("On", "The", "After"): function words.
+const NOT_NAME_STARTS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "on", "in", "at", "during",
+    "while", "after", "before", "but", "and", "or",
+];
+
+/// Capitalised words that are never part of a name, at its start or inside:
+/// demonstratives, possessives, "Mr.", "said", weekdays, news agencies.
 const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "on",
-    "in",
-    "at",
-    "during",
-    "while",
-    "after",
-    "before",
-    "but",
-    "and",
-    "or",
     "this",
     "that",
     "these",
@@ -217,11 +206,9 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 static NOT_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
-/// Of those, the ones that cannot be inside a name either (all but the first
-/// twenty, which are function words a name may follow).
+    std::sync::LazyLock::new(|| NOT_NAME_STARTS.iter().chain(NOT_NAMES).copied().collect());
 static NOT_INSIDE_NAME_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| NOT_NAMES[20..].iter().copied().collect());
+    std::sync::LazyLock::new(|| NOT_NAMES.iter().copied().collect());
 
 /// Particles inside names ("Mohammed bin Salman", "Lula da Silva").
 const PARTICLES: &[&str] = &[

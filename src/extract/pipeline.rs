@@ -1056,16 +1056,7 @@ fn claim_pair(
             return Some(p);
         }
     }
-    let direct: Vec<usize> = mentions
-        .iter()
-        .filter_map(|m| match m.target {
-            Target::Actor(i) if res.is_person(i) => Some(i),
-            _ => None,
-        })
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    if let Some(p) = as_pair(&direct) {
+    if let Some(p) = as_pair(&direct_people(res, mentions)) {
         return Some(p);
     }
     // "their first call", "the two leaders": only then the pair named last
