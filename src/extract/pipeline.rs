@@ -181,6 +181,64 @@ fn anchor_offset(toks: &[Token]) -> Option<(u64, i64)> {
     }
 }
 
+/// Words that date a clause from the day the story has reached, not from
+/// the publication date: "The day before, ...", "Two days later", "later
+/// that day", "the following week". The offset in days from that day, and
+/// where the phrase ends (a token index in `toks`).
+fn story_offset(toks: &[Token]) -> Option<(i64, usize)> {
+    let number = |w: &str| -> Option<i64> {
+        Some(match w {
+            "a" | "an" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "ten" => 10,
+            w => w.parse().ok().filter(|n: &i64| (1..=60).contains(n))?,
+        })
+    };
+    let key = |k: usize| toks.get(k).map_or("", |t| t.key.as_str());
+    for i in 0..toks.len() {
+        let (w0, w1, w2) = (key(i), key(i + 1), key(i + 2));
+        let found = match (w0, w1, w2) {
+            ("the" | "a", "day" | "night" | "evening", "before" | "earlier" | "prior")
+            | ("the", "previous" | "preceding", "day" | "evening" | "night") => Some((-1, i + 3)),
+            ("the", "next" | "following", "day" | "morning" | "evening")
+            | ("the", "day" | "morning", "after") => Some((1, i + 3)),
+            ("later" | "earlier", "that" | "the" | "in", "day" | "morning" | "evening")
+            | ("that" | "the", "same", "day" | "evening" | "morning" | "night")
+            | ("later" | "earlier", "that", "week")
+            | ("that", "evening" | "night" | "afternoon", _)
+            | ("hours", "later" | "earlier", _) => Some((0, i + 3)),
+            (n, "day" | "days", "later" | "earlier") => number(n).map(|n| {
+                let sign = if w2 == "later" { 1 } else { -1 };
+                (sign * n, i + 3)
+            }),
+            (n, "week" | "weeks", "later" | "earlier") => number(n).map(|n| {
+                let sign = if w2 == "later" { 1 } else { -1 };
+                (sign * 7 * n, i + 3)
+            }),
+            _ => None,
+        };
+        // "that evening" and "hours later" are two words
+        if let Some((n, end)) = found {
+            let end = if matches!(w0, "that" | "hours") {
+                i + 2
+            } else {
+                end
+            };
+            // "the day before the summit": that day is the summit's, not the story's
+            if matches!(key(end), "the" | "a" | "his" | "her" | "their" | "its") {
+                continue;
+            }
+            return Some((n, end.min(toks.len())));
+        }
+    }
+    None
+}
+
 /// The distinct people a sentence names directly, in index order.
 fn direct_people(res: &Resolver<'_>, mentions: &[Mention]) -> Vec<usize> {
     mentions
@@ -192,6 +250,56 @@ fn direct_people(res: &Resolver<'_>, mentions: &[Mention]) -> Vec<usize> {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect()
+}
+
+/// A clause about what happens often, not on one day: "have met several
+/// times", "speak regularly". (The perfect alone is news in British style:
+/// "Boris Johnson has spoken to Joe Biden".)
+fn habitual(toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.key.as_str(),
+            "often"
+                | "regularly"
+                | "frequently"
+                | "repeatedly"
+                | "usually"
+                | "routinely"
+                | "times"
+                | "occasions"
+                | "every"
+                | "sometimes"
+                | "never"
+                | "ever"
+        )
+    })
+}
+
+/// Phrases that list who else was at a contact just reported: "Around the
+/// table were ...", "Also present were ...", "Joining them were ...".
+const PRESENCE: &[&[&str]] = &[
+    &["around", "the", "table"],
+    &["present", "were"],
+    &["were", "present"],
+    &["also", "present"],
+    &["in", "attendance"],
+    &["joining", "them"],
+    &["joining", "him"],
+    &["joining", "her"],
+    &["were", "joined", "by"],
+    &["was", "joined", "by"],
+    &["participants", "included"],
+    &["attendees", "included"],
+    &["also", "attending"],
+    &["also", "attended", "by"],
+    &["attended", "by"],
+];
+
+fn presence(toks: &[Token]) -> bool {
+    PRESENCE.iter().any(|p| {
+        toks.windows(p.len())
+            .any(|w| w.iter().zip(p.iter()).all(|(t, k)| t.key == *k))
+    })
 }
 
 /// Verbs of joining a contact already reported.
@@ -389,6 +497,9 @@ pub fn extract(input: Text<'_>) -> Extraction {
     let mut pending: Vec<PendingClaim> = Vec::new();
     // a contact reported with one party so far: (actor, date, sentence)
     let mut open_contact: Option<(usize, Option<Span>, usize)> = None;
+    // the day the story has reached: the last contact dated to a day (an
+    // undated one in the lead is of the publication date)
+    let mut story_day: Option<NaiveDate> = None;
 
     // the lead: the first two sentences of prose (headings do not count)
     let mut prose_seen = 0usize;
@@ -451,11 +562,29 @@ pub fn extract(input: Text<'_>) -> Extraction {
                     )
                 }));
         if !may_claim && events::triggers(lex, &toks, 0, toks.len()).is_empty() {
-            if let [a, b] = direct_people(&res, &mentions)[..] {
+            let people = direct_people(&res, &mentions);
+            // "Around the table were X, Y and Z": the contact just reported
+            if presence(&toks) && !question {
+                if let Some(d) = drafts
+                    .iter_mut()
+                    .rev()
+                    .find(|d| !d.background && d.sentence + 2 >= si)
+                {
+                    d.actors.extend(people.iter().copied());
+                    d.direct.extend(people.iter().copied());
+                    res.last_group = d.actors.iter().copied().collect();
+                    continue;
+                }
+            }
+            if let [a, b] = people[..] {
                 res.last_group = vec![a, b];
             }
             continue;
         }
+        // "The day before, ...": counted from the story's day, whatever
+        // the resolver makes of those words against the publication date
+        let story = story_offset(&toks);
+        let story_bytes = story.map(|(_, end)| (toks[0].start, toks[end.max(1) - 1].end));
         let timexes = temporal::find(stext, reference, Prefer::Past)
             .into_iter()
             .map(|mut t| {
@@ -463,6 +592,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 t.end += start;
                 t
             })
+            .filter(|t| story_bytes.is_none_or(|(_, e)| t.start >= e))
             .collect::<Vec<_>>();
         let mut prev_date: Option<Span> = None;
         let mut fronted_date: Option<Span> = None;
@@ -496,6 +626,19 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 hits.first()
                     .map(|h| (toks[h.first].start, toks[h.last - 1].end)),
             );
+            // a look back ("The day before, ...") leaves the story's day where it was
+            let mut flashback = false;
+            if let (None, Some((n, end)), Some(day), Some(h)) =
+                (date, story, story_day, hits.first())
+            {
+                if end <= h.first {
+                    flashback = n < 0;
+                    date = day
+                        .checked_add_signed(chrono::Duration::days(n))
+                        .filter(|d| *d <= reference)
+                        .map(Span::day);
+                }
+            }
             let opener = toks[c0..c1].iter().find(|t| t.word).map(|t| t.key.as_str());
             // "..., when he held talks", "..., as the two leaders held their
             // second conversation this month": the same moment as the clause before
@@ -582,11 +725,16 @@ pub fn extract(input: Text<'_>) -> Extraction {
                     .iter()
                     .any(|m| m.first == k || (m.first == k + 1 && toks[k].key == "the"))
             };
+            // "called for a ceasefire", "spoke on phone with": a word that
+            // is a contact only before its object is no contact word here
+            let hits: Vec<Hit> = hits
+                .into_iter()
+                .filter(|h| !h.needs_object || starts_mention(h.last) || passive_agent(h))
+                .collect();
             let real: Vec<&Hit> = hits
                 .iter()
                 .filter(|h| !quoted[h.first])
                 .filter(|h| events::realis(&toks, clause, h, &cues))
-                .filter(|h| !h.needs_object || starts_mention(h.last) || passive_agent(h))
                 .collect();
             if real.is_empty() {
                 continue;
@@ -751,20 +899,26 @@ pub fn extract(input: Text<'_>) -> Extraction {
                         )
                     })
             });
-            // "He also spoke with Biden": a continuation of the day just reported
-            let fallback = if date.is_none() && toks[c0..c1].iter().any(|t| t.key == "also") {
-                drafts
-                    .iter()
-                    .rev()
-                    .find(|d| !d.background && !d.historical)
-                    .filter(|d| d.sentence + 2 >= si)
-                    .and_then(|d| d.date)
-            } else {
-                None
-            };
             let first_hit_tok = real.iter().map(|h| h.first).min().unwrap_or(c0);
             let historical =
                 past_perfect || toks[c0..first_hit_tok].iter().any(|t| t.key == "last");
+            // An undated contact in the simple past continues the story just
+            // told: "He also spoke with Biden", "Partway through the talks,
+            // Trump stepped away to telephone Putin" take the day of the
+            // contact reported in the sentences just before, if it does not
+            // fold into one. Not a habit or the perfect ("have met often").
+            let fallback = if date.is_none() && !historical && !habitual(&toks[c0..c1]) {
+                let also = toks[c0..c1].iter().any(|t| t.key == "also");
+                drafts
+                    .iter()
+                    .rev()
+                    .find(|d| !d.background && !d.historical && d.date.is_some())
+                    .filter(|d| d.sentence + if also { 2 } else { 3 } >= si)
+                    .and_then(|d| d.date)
+                    .filter(|d| also || d.is_day())
+            } else {
+                None
+            };
             // "spoke with Biden and with Zelensky": one contact with each
             let splits: Vec<usize> = (c0 + 1..c1)
                 .filter(|&k| toks[k].key == "with" && toks[k - 1].key == "and")
@@ -800,7 +954,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                             actors: a,
                             evidence: (s.start, s.end),
                             sentence: si,
-                            lead: in_lead && !past_perfect,
+                            lead: in_lead && !past_perfect && !habitual(&toks[c0..c1]),
                             background: false,
                             historical,
                             fallback,
@@ -813,13 +967,20 @@ pub fn extract(input: Text<'_>) -> Extraction {
             }
             made_here.push(drafts.len());
             res.last_group = actors.iter().copied().collect();
+            if !historical && !flashback {
+                match date {
+                    Some(d) if d.is_day() => story_day = Some(d.start),
+                    None if in_lead && !past_perfect => story_day = Some(reference),
+                    _ => {}
+                }
+            }
             drafts.push(Draft {
                 kind,
                 date,
                 actors,
                 evidence: (s.start, s.end),
                 sentence: si,
-                lead: in_lead && !past_perfect,
+                lead: in_lead && !past_perfect && !habitual(&toks[c0..c1]),
                 background: false,
                 historical,
                 fallback,
@@ -1099,7 +1260,8 @@ fn settle(
                     recent(o) && (o.actors.is_superset(&d.actors) || o.actors.is_subset(&d.actors))
                 });
                 if !folds {
-                    d.date = Some(Span::day(reference));
+                    // the day the sentence before gave, else the report's
+                    d.date = Some(d.fallback.unwrap_or(Span::day(reference)));
                 }
             }
             d

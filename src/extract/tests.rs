@@ -192,6 +192,37 @@ fn contacts_and_their_dates() {
             "2019-06-12",
             &["message 2019-06-10 Donald Trump|Kim Jong Un"],
         ),
+        // an undated contact in the simple past continues the day just told
+        (
+            "President Donald Trump met Ukrainian President Volodymyr Zelensky at the White House on Monday. Partway through the talks, Trump stepped away to telephone Russian President Vladimir Putin.",
+            "2025-08-19",
+            &[
+                "call 2025-08-18 Donald Trump|Vladimir Putin",
+                "meeting 2025-08-18 Donald Trump|Volodymyr Zelensky",
+            ],
+        ),
+        // ... but not a habit or the perfect
+        (
+            "President Donald Trump met Ukrainian President Volodymyr Zelensky at the White House on Monday. Trump has spoken with Russian President Vladimir Putin several times.",
+            "2025-08-19",
+            &["meeting 2025-08-18 Donald Trump|Volodymyr Zelensky"],
+        ),
+        // "the day before", "two days later": from the story's day
+        (
+            "Vladimir Putin met South African President Cyril Ramaphosa in St Petersburg on June 17. The day before, Ramaphosa was in Kyiv, where he held talks with Ukrainian President Volodymyr Zelensky. Two days later, Putin telephoned Turkish President Recep Tayyip Erdogan.",
+            "2023-06-21",
+            &[
+                "call 2023-06-19 Recep Tayyip Erdoğan|Vladimir Putin",
+                "meeting 2023-06-16 Cyril Ramaphosa|Volodymyr Zelensky",
+                "meeting 2023-06-17 Cyril Ramaphosa|Vladimir Putin",
+            ],
+        ),
+        // the participants listed in the next sentence take part
+        (
+            "Chancellor Olaf Scholz hosted President Emmanuel Macron in Berlin on Friday. Also present were Polish Prime Minister Donald Tusk and Italian Prime Minister Giorgia Meloni.",
+            "2024-03-16",
+            &["meeting 2024-03-15 Donald Tusk|Emmanuel Macron|Giorgia Meloni|Olaf Scholz"],
+        ),
     ];
     for (body, date, want) in cases {
         assert_eq!(events(body, date), *want, "{body}");
