@@ -888,6 +888,26 @@ impl<'a> Resolver<'a> {
                     let appositive = i > 0
                         && toks[i - 1].key == ","
                         && out.last().is_some_and(|m| m.last + 1 == i);
+                    // ... or, capitalised, to have been given to someone in
+                    // this article: "Prime Minister was received by ..." in
+                    // a release that named "Prime Minister Shri Narendra Modi"
+                    // first (its own leader; a foreign one comes with a country)
+                    if !det && country.is_none() && !counterpart && !appositive && toks[j].cap {
+                        let folded = fold(&title);
+                        if let Some(&(_, idx)) = self.titled.iter().find(|(tt, _)| *tt == folded) {
+                            out.push(Mention {
+                                first: i,
+                                last: k,
+                                target: Target::Actor(idx),
+                                possessive: toks.get(k).is_some_and(|t| t.key == "'s"),
+                            });
+                            if self.is_person(idx) && first_person_here.is_none() {
+                                first_person_here = Some(idx);
+                            }
+                            i = k;
+                            continue;
+                        }
+                    }
                     if (det || country.is_some()) && !appositive && !title_is_plural(&title) {
                         let resolved = if counterpart {
                             let of = match t.key.as_str() {
@@ -973,10 +993,16 @@ impl<'a> Resolver<'a> {
         // a pronoun refers to the first person named before it in this
         // sentence, else to the subject of the last sentence that named one
         let before = self.last_person;
-        let firsts: Vec<(usize, usize)> = out
+        // "Macron, who also hosted him": the subject of a relative clause
+        // is not its object
+        let relative_subject = |m: &Mention| {
+            let k = m.last + usize::from(toks.get(m.last).is_some_and(|t| t.key == ","));
+            toks.get(k).is_some_and(|t| t.key == "who")
+        };
+        let firsts: Vec<(usize, usize, bool)> = out
             .iter()
             .filter_map(|m| match m.target {
-                Target::Actor(i) if self.is_person(i) => Some((m.first, i)),
+                Target::Actor(i) if self.is_person(i) => Some((m.first, i, relative_subject(m))),
                 _ => None,
             })
             .collect();
@@ -990,10 +1016,14 @@ impl<'a> Resolver<'a> {
                     // not the subject right before it ("where Xi will host him")
                     firsts
                         .iter()
-                        .rfind(|(f, _)| *f + 4 < m.first)
-                        .map(|(_, i)| *i)
+                        .filter(|(_, _, relative)| !relative)
+                        .rfind(|(f, _, _)| *f + 4 < m.first)
+                        .map(|(_, i, _)| *i)
                 } else {
-                    firsts.iter().find(|(f, _)| *f < m.first).map(|(_, i)| *i)
+                    firsts
+                        .iter()
+                        .find(|(f, _, _)| *f < m.first)
+                        .map(|(_, i, _)| *i)
                 };
                 if let Some(p) = here.or(before) {
                     m.target = Target::Actor(p);

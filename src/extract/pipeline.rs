@@ -181,6 +181,17 @@ fn anchor_offset(toks: &[Token]) -> Option<(u64, i64)> {
     }
 }
 
+/// Whether a contact on `day` moves the story there: a relative or
+/// subordinate clause may look forward, not back ("He arrived from Paris,
+/// where he had talks with Macron yesterday" leaves the story in Abu Dhabi).
+fn moves_story(story: Option<(NaiveDate, usize)>, day: NaiveDate, opener: Option<&str>) -> bool {
+    let subordinate = matches!(
+        opener,
+        Some("who" | "whom" | "which" | "where" | "when" | "after" | "before" | "while" | "as")
+    );
+    !subordinate || story.is_none_or(|(d, _)| day >= d)
+}
+
 /// Words that date a clause from the day the story has reached, not from
 /// the publication date: "The day before, ...", "Two days later", "later
 /// that day", "the following week". The offset in days from that day, and
@@ -499,7 +510,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
     let mut open_contact: Option<(usize, Option<Span>, usize)> = None;
     // the day the story has reached: the last contact dated to a day (an
     // undated one in the lead is of the publication date)
-    let mut story_day: Option<NaiveDate> = None;
+    let mut story: Option<(NaiveDate, usize)> = None;
 
     // the lead: the first two sentences of prose (headings do not count)
     let mut prose_seen = 0usize;
@@ -583,8 +594,8 @@ pub fn extract(input: Text<'_>) -> Extraction {
         }
         // "The day before, ...": counted from the story's day, whatever
         // the resolver makes of those words against the publication date
-        let story = story_offset(&toks);
-        let story_bytes = story.map(|(_, end)| (toks[0].start, toks[end.max(1) - 1].end));
+        let story_at = story_offset(&toks);
+        let story_bytes = story_at.map(|(_, end)| (toks[0].start, toks[end.max(1) - 1].end));
         let timexes = temporal::find(stext, reference, Prefer::Past)
             .into_iter()
             .map(|mut t| {
@@ -629,7 +640,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
             // a look back ("The day before, ...") leaves the story's day where it was
             let mut flashback = false;
             if let (None, Some((n, end)), Some(day), Some(h)) =
-                (date, story, story_day, hits.first())
+                (date, story_at, story.map(|s| s.0), hits.first())
             {
                 if end <= h.first {
                     flashback = n < 0;
@@ -708,8 +719,18 @@ pub fn extract(input: Text<'_>) -> Extraction {
                         toks[h.first - 1].key.as_str(),
                         "was" | "were" | "been" | "being"
                     )
-                    && (h.last..c1)
-                        .any(|k| toks[k].key == "by" && mentions.iter().any(|m| m.first == k + 1))
+                    && (h.last..c1).any(|k| {
+                        toks[k].key == "by"
+                            && mentions.iter().any(|m| {
+                                // "by His Highness Sheikh Mohamed bin Zayed"
+                                m.first == k + 1
+                                    || (m.first == k + 2
+                                        && matches!(
+                                            toks[k + 1].key.as_str(),
+                                            "his" | "her" | "the"
+                                        ))
+                            })
+                    })
             };
             let starts_mention = |k: usize| {
                 let k = if toks.get(k).is_some_and(|t| t.key == "by")
@@ -801,7 +822,23 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 opener,
                 Some("after" | "before" | "when" | "as" | "while" | "during" | "following")
             );
-            if (actors.len() < 2 || subordinate) && !has_subject && c0 > 0 {
+            // "..., President Emmanuel Macron, who also hosted him": the
+            // person "who" stands for
+            let antecedent = (opener == Some("who"))
+                .then(|| {
+                    mentions
+                        .iter()
+                        .rev()
+                        .find(|m| m.last == c0 || (m.last + 1 == c0 && toks[m.last].key == ","))
+                })
+                .flatten()
+                .and_then(|m| match m.target {
+                    Target::Actor(i) if res.is_person(i) => Some(i),
+                    _ => None,
+                });
+            if let Some(a) = antecedent.filter(|_| !has_subject) {
+                actors.insert(a);
+            } else if (actors.len() < 2 || subordinate) && !has_subject && c0 > 0 {
                 actors.extend(subject.iter().copied());
             }
             // "their dinner", "their first call": the pair named last takes
@@ -842,6 +879,15 @@ pub fn extract(input: Text<'_>) -> Extraction {
             });
             if actors.len() == 1 && !definite {
                 open_contact = Some((*actors.iter().next().expect("one actor"), date, si));
+                // "Modi paid an official visit to Abu Dhabi today": the story's day
+                let looks_back = toks[c0..c1]
+                    .iter()
+                    .any(|t| matches!(t.key.as_str(), "had" | "last"));
+                if let Some(d) = date.filter(|d| d.is_day() && !looks_back && !flashback) {
+                    if moves_story(story, d.start, opener) {
+                        story = Some((d.start, si));
+                    }
+                }
             }
             if definite {
                 if let Some((who, when, at)) = open_contact {
@@ -908,14 +954,18 @@ pub fn extract(input: Text<'_>) -> Extraction {
             // contact reported in the sentences just before, if it does not
             // fold into one. Not a habit or the perfect ("have met often").
             let fallback = if date.is_none() && !historical && !habitual(&toks[c0..c1]) {
-                let also = toks[c0..c1].iter().any(|t| t.key == "also");
-                drafts
-                    .iter()
-                    .rev()
-                    .find(|d| !d.background && !d.historical && d.date.is_some())
-                    .filter(|d| d.sentence + if also { 2 } else { 3 } >= si)
-                    .and_then(|d| d.date)
-                    .filter(|d| also || d.is_day())
+                if toks[c0..c1].iter().any(|t| t.key == "also") {
+                    drafts
+                        .iter()
+                        .rev()
+                        .find(|d| !d.background && !d.historical && d.date.is_some())
+                        .filter(|d| d.sentence + 2 >= si)
+                        .and_then(|d| d.date)
+                } else {
+                    story
+                        .filter(|&(_, at)| at + 3 >= si)
+                        .map(|(day, _)| Span::day(day))
+                }
             } else {
                 None
             };
@@ -968,10 +1018,13 @@ pub fn extract(input: Text<'_>) -> Extraction {
             made_here.push(drafts.len());
             res.last_group = actors.iter().copied().collect();
             if !historical && !flashback {
-                match date {
-                    Some(d) if d.is_day() => story_day = Some(d.start),
-                    None if in_lead && !past_perfect => story_day = Some(reference),
-                    _ => {}
+                let day = match date {
+                    Some(d) if d.is_day() => Some(d.start),
+                    None if in_lead && !past_perfect => Some(reference),
+                    _ => None,
+                };
+                if let Some(day) = day.filter(|&d| moves_story(story, d, opener)) {
+                    story = Some((day, si));
                 }
             }
             drafts.push(Draft {

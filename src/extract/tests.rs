@@ -223,6 +223,16 @@ fn contacts_and_their_dates() {
             "2024-03-16",
             &["meeting 2024-03-15 Donald Tusk|Emmanuel Macron|Giorgia Meloni|Olaf Scholz"],
         ),
+        // a bare capitalised title is the release's own leader, named first;
+        // "by His Highness ..." is the agent of the passive
+        (
+            "Prime Minister Shri Narendra Modi paid an official visit to Abu Dhabi today. He arrived from Paris, where he met Prime Minister of Poland Donald Tusk and President Emmanuel Macron, who also hosted him for talks yesterday. Prime Minister was received by His Highness Sheikh Mohamed bin Zayed Al Nahyan, President of the UAE.",
+            "2023-07-15",
+            &[
+                "meeting 2023-07-14 Donald Tusk|Emmanuel Macron|Narendra Modi",
+                "meeting 2023-07-15 Mohammed bin Zayed Al Nahyan|Narendra Modi",
+            ],
+        ),
     ];
     for (body, date, want) in cases {
         assert_eq!(events(body, date), *want, "{body}");
