@@ -17,6 +17,29 @@ use rstest::rstest;
 #[case("christmas", "2024-01-19", "past", "day\t2023-12-25")]
 #[case("thanksgiving 2023", "2024-01-19", "past", "day\t2023-11-23")]
 #[case("easter 2024", "2024-01-19", "past", "day\t2024-03-31")]
+#[case("last spring", "2024-01-19", "past", "range\t2023-03-01..2023-05-31")]
+#[case("the summer", "2024-01-19", "future", "range\t2024-06-01..2024-08-31")]
+#[case("winter 2023", "2024-01-19", "past", "range\t2023-12-01..2024-02-29")]
+#[case("Q3 2023", "2024-01-19", "past", "range\t2023-07-01..2023-09-30")]
+#[case(
+    "the first half of 2023",
+    "2024-01-19",
+    "past",
+    "range\t2023-01-01..2023-06-30"
+)]
+#[case("a fortnight ago", "2024-01-19", "past", "week\t2024-W01")]
+#[case("the fifth of January", "2024-01-19", "past", "day\t2024-01-05")]
+#[case("the past week", "2024-01-19", "past", "range\t2024-01-12..2024-01-18")]
+#[case("three days later", "2024-01-19", "past", "day\t2024-01-22")]
+#[case("this time last year", "2024-01-19", "past", "day\t2023-01-19")]
+#[case("last decade", "2024-01-19", "past", "range\t2010-01-01..2019-12-31")]
+#[case("19.01.2024", "2024-01-19", "past", "day\t2024-01-19")]
+#[case(
+    "from March to May 2023",
+    "2024-01-19",
+    "past",
+    "range\t2023-03-01..2023-05-31"
+)]
 fn resolves(#[case] text: &str, #[case] reference: &str, #[case] prefer: &str, #[case] want: &str) {
     let env = Env::new();
     let out = env.ok(["when", text, "--ref", reference, "--prefer", prefer]);

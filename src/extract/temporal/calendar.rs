@@ -2,7 +2,7 @@
 //! "Dec. 30", where Easter falls, what "late 2023" spans. Pure functions of a
 //! reference date; no text here.
 
-use super::lexicon::{Phase, Rule};
+use super::lexicon::{Phase, Rule, Unit};
 use super::Prefer;
 use crate::date::{Precision, Span};
 use chrono::{Datelike, Days, NaiveDate};
@@ -216,4 +216,86 @@ pub(super) fn phase_of(s: Span, p: Phase) -> Option<Span> {
         _ => return Some(s),
     };
     Some(Span::range(a, b))
+}
+
+/// `d` moved by `n` units (negative: back). Weekends have no length here.
+pub(super) fn shift(d: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
+    let months = |k: i64| {
+        let k = i32::try_from(k).ok()?;
+        if k >= 0 {
+            d.checked_add_months(chrono::Months::new(k as u32))
+        } else {
+            d.checked_sub_months(chrono::Months::new(k.unsigned_abs()))
+        }
+    };
+    match unit {
+        Unit::Day => add_days(d, n),
+        Unit::Week => add_days(d, n.checked_mul(7)?),
+        Unit::Fortnight => add_days(d, n.checked_mul(14)?),
+        Unit::Month => months(n),
+        Unit::Quarter => months(n.checked_mul(3)?),
+        Unit::Year => months(n.checked_mul(12)?),
+        Unit::Decade => months(n.checked_mul(120)?),
+        Unit::Century => months(n.checked_mul(1200)?),
+        Unit::Weekend => None,
+    }
+}
+
+/// The season that begins in month `m` of year `y` (winter: December of `y` to February).
+pub(super) fn season(y: i32, m: u32) -> Option<Span> {
+    let start = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let end = Span::month(start.year(), m)?.end;
+    let end = shift(end.with_day(1)?, Unit::Month, 2)?;
+    Some(Span::range(
+        start,
+        Span::month(end.year(), end.month())?.end,
+    ))
+}
+
+/// Quarter `q` (1..=4) of year `y`.
+pub(super) fn quarter(y: i32, q: u32) -> Option<Span> {
+    if !(1..=4).contains(&q) {
+        return None;
+    }
+    let a = NaiveDate::from_ymd_opt(y, 3 * q - 2, 1)?;
+    Some(Span::range(a, Span::month(y, 3 * q)?.end))
+}
+
+/// Half `h` (1..=2) of year `y`.
+pub(super) fn half(y: i32, h: u32) -> Option<Span> {
+    if !(1..=2).contains(&h) {
+        return None;
+    }
+    let a = NaiveDate::from_ymd_opt(y, 6 * h - 5, 1)?;
+    Some(Span::range(a, Span::month(y, 6 * h)?.end))
+}
+
+/// Century `n` as TIMEX3 counts it: the 21st century is 2000..2099.
+pub(super) fn century(n: u32) -> Option<Span> {
+    let y = i32::try_from(n).ok()?.checked_sub(1)? * 100;
+    Some(Span::range(
+        NaiveDate::from_ymd_opt(y, 1, 1)?,
+        NaiveDate::from_ymd_opt(y + 99, 12, 31)?,
+    ))
+}
+
+/// The instance of a yearly period (`f(year)`, e.g. a season or a quarter) seen from `r`:
+/// Past = the latest one begun by `r`, Future = the first not yet over, Last = the
+/// latest one over before `r`, Next = the first to begin after `r`.
+pub(super) fn pick(r: NaiveDate, dir: Dir, f: impl Fn(i32) -> Option<Span>) -> Option<Span> {
+    let all = (-2..=2).filter_map(|k| f(r.year() + k));
+    match dir {
+        Dir::Past => all.filter(|s| s.start <= r).max(),
+        Dir::Last => all.filter(|s| s.end < r).max(),
+        Dir::Future => all.filter(|s| s.end >= r).min(),
+        Dir::Next => all.filter(|s| s.start > r).min(),
+    }
+}
+
+/// The instance under way at `r`, or else the one of `r`'s year ("this summer").
+pub(super) fn current(r: NaiveDate, f: impl Fn(i32) -> Option<Span>) -> Option<Span> {
+    (-1..=0)
+        .filter_map(|k| f(r.year() + k))
+        .find(|s| s.start <= r && r <= s.end)
+        .or_else(|| f(r.year()))
 }

@@ -4,6 +4,7 @@
 
 use super::calendar::{add_days, add_months, nearest_day_of_month, weekend, Dir};
 use super::lexicon::{Class, Lex, Phase, Rel, Unit, LEXICON};
+use super::periods::{after_the, dur_word, ordinal_period, qh, qh_shape, unit_span, year_qh};
 use super::phrase::{day_first, phrase};
 use super::tokens::{Kind, Tok};
 use super::Prefer;
@@ -135,6 +136,7 @@ impl Cx<'_> {
 pub(super) fn starter(cx: &Cx, i: usize) -> bool {
     match cx.toks[i].kind {
         Kind::Num(..) | Kind::Ord(_) | Kind::Decade(_) => true,
+        Kind::Other => qh_shape(cx, i),
         Kind::Word(id) => {
             let l = &LEXICON.entries[id as usize];
             l.holiday_head
@@ -147,7 +149,10 @@ pub(super) fn starter(cx: &Cx, i: usize) -> bool {
                     | Class::Shift(_)
                     | Class::Phase(_)
                     | Class::Edge(_)
-                    | Class::Num(_) => true,
+                    | Class::Num(_)
+                    | Class::OrdWord(_)
+                    | Class::Season(_)
+                    | Class::Dur(_) => true,
                     _ => false,
                 }
         }
@@ -166,13 +171,18 @@ pub(super) fn parse_at(cx: &Cx, i: usize) -> Option<Hit> {
         }
     };
     match cx.toks[i].kind {
+        Kind::Other => consider(qh(cx, i)),
         Kind::Num(..) => {
             consider(iso(cx, i));
+            consider(year_qh(cx, i));
             consider(day_first(cx, i, i));
             consider(ago(cx, i));
             consider(phrase(cx, i));
         }
-        Kind::Ord(_) => consider(day_first(cx, i, i)),
+        Kind::Ord(_) => {
+            consider(day_first(cx, i, i));
+            consider(ordinal_period(cx, i, i));
+        }
         Kind::Decade(_) => consider(phrase(cx, i)),
         Kind::Word(_) => {
             if cx.is(i, "the") {
@@ -182,7 +192,14 @@ pub(super) fn parse_at(cx: &Cx, i: usize) -> Option<Hit> {
                 return best;
             } else if matches!(cx.class(i), Some(Class::Num(_))) {
                 consider(ago(cx, i));
+                consider(day_first(cx, i, i));
                 return best;
+            } else if matches!(cx.class(i), Some(Class::OrdWord(_))) {
+                consider(day_first(cx, i, i));
+                consider(ordinal_period(cx, i, i));
+                return best;
+            } else if matches!(cx.class(i), Some(Class::Dur(_))) {
+                return dur_word(cx, i);
             }
             consider(phrase(cx, i));
         }
@@ -199,14 +216,19 @@ fn iso(cx: &Cx, i: usize) -> Option<Hit> {
         _ => None,
     };
     let sep = |k: usize, p: u8| cx.punct(k, p) && cx.glued(k) && cx.glued(k + 1);
-    if let (Some(y), true, Some(m), true, Some(d)) = (
-        num(i, 4),
-        sep(i + 1, b'-'),
-        num(i + 2, 2),
-        sep(i + 3, b'-'),
-        num(i + 4, 2),
-    ) {
-        return hit(i, i + 4, Span::ymd(y as i32, m, d)?, false);
+    // 2024-01-16, 2024/01/16, 2024-1-16
+    for p in [b'-', b'/'] {
+        if let (Some(y), true, Some(m), true, Some(d)) = (
+            num(i, 4),
+            sep(i + 1, p),
+            num(i + 2, 0),
+            sep(i + 3, p),
+            num(i + 4, 0),
+        ) {
+            if (1900..=2100).contains(&y) {
+                return hit(i, i + 4, Span::ymd(y as i32, m, d)?, false);
+            }
+        }
     }
     if i > 0 && cx.glued(i) && cx.punct(i - 1, b'/') {
         return None;
@@ -221,6 +243,8 @@ fn iso(cx: &Cx, i: usize) -> Option<Hit> {
         if cx.punct(i + 5, b'/') && cx.glued(i + 5) {
             return None;
         }
+        // 19/01/2024: day first when the first number cannot be a month.
+        let (m, d) = if m > 12 { (d, m) } else { (m, d) };
         return hit(i, i + 4, Span::ymd(y as i32, m, d)?, false);
     }
     None
@@ -228,6 +252,13 @@ fn iso(cx: &Cx, i: usize) -> Option<Hit> {
 
 /// "the weekend", "the day before yesterday", "the 1990s", "on the 12th", "the 12th of March".
 fn the(cx: &Cx, i: usize) -> Option<Hit> {
+    match (after_the(cx, i), the_simple(cx, i)) {
+        (Some(a), Some(b)) => Some(if a.last > b.last { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn the_simple(cx: &Cx, i: usize) -> Option<Hit> {
     let r = cx.r;
     let next = cx.toks.get(i + 1)?;
     match next.kind {
@@ -298,40 +329,92 @@ pub(super) fn decade_phase(d: i32, p: Phase) -> Option<Span> {
     ))
 }
 
-/// A count: digits or a number word ("two", "a").
-fn count(cx: &Cx, i: usize) -> Option<u32> {
+/// A count: digits or number words ("two", "a", "twenty-one", "a couple of").
+/// Returns (value, last token).
+pub(super) fn count(cx: &Cx, i: usize) -> Option<(u32, usize)> {
     match cx.toks.get(i)?.kind {
-        Kind::Num(v, d) if d <= 2 => Some(v),
-        Kind::Word(_) => match cx.class(i)? {
-            Class::Num(v) => Some(v),
-            _ => None,
-        },
+        Kind::Num(v, d) if d <= 2 => Some((v, i)),
+        Kind::Word(_) => {
+            let Class::Num(v) = cx.class(i)? else {
+                return None;
+            };
+            // "a couple of", "a few", "a hundred"
+            let (v, i) = match (v, cx.class(i + 1)) {
+                (1, Some(Class::Num(w @ (2 | 3 | 100)))) if cx.is(i, "a") || cx.is(i, "an") => {
+                    (w, i + 1)
+                }
+                _ => (v, i),
+            };
+            if v == 2 && cx.is(i, "couple") {
+                return cx.is(i + 1, "of").then_some((2, i + 1));
+            }
+            if (20..=90).contains(&v) && v % 10 == 0 {
+                let k = if cx.punct(i + 1, b'-') && cx.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if let Some(Class::Num(u @ 1..=9)) = cx.class(k) {
+                    if !cx.is(k, "a") && !cx.is(k, "an") {
+                        return Some((v + u, k));
+                    }
+                }
+            }
+            Some((v, i))
+        }
         _ => None,
     }
 }
 
-/// `n` units from the reference (negative: back).
+/// `n` units from the reference (negative: back), as precise as the unit: "two
+/// weeks ago" is a week, "a decade ago" a year.
 fn offset(r: NaiveDate, unit: Unit, n: i64) -> Option<Span> {
     match unit {
         Unit::Day => Some(Span::day(add_days(r, n)?)),
         // About a week: the ISO week that holds the day, not a made-up exact day.
         Unit::Week => Some(Span::week_of(add_days(r, 7 * n)?)),
-        Unit::Month => add_months(r, n as i32),
-        Unit::Year => Span::year(r.year() + n as i32),
-        Unit::Weekend => None,
+        Unit::Fortnight => Some(Span::week_of(add_days(r, 14 * n)?)),
+        Unit::Month => add_months(r, i32::try_from(n).ok()?),
+        Unit::Quarter => unit_span(r, Unit::Quarter, n),
+        Unit::Year => Span::year(r.year().checked_add(i32::try_from(n).ok()?)?),
+        Unit::Decade => Span::year(
+            r.year()
+                .checked_add(i32::try_from(n).ok()?.checked_mul(10)?)?,
+        ),
+        Unit::Century | Unit::Weekend => None,
     }
 }
 
-/// "two days ago", "a week ago".
+/// "two days ago", "a week ago", "a year ago today", "three days from now";
+/// typed alone also "three days later", "two days earlier".
 fn ago(cx: &Cx, i: usize) -> Option<Hit> {
-    let n = count(cx, i)?;
-    let Some(Class::Unit { unit, .. }) = cx.class(i + 1) else {
+    let (n, l) = count(cx, i)?;
+    let Some(Class::Unit { unit, .. }) = cx.class(l + 1) else {
         return None;
     };
-    if cx.class(i + 2) != Some(Class::Ago) {
-        return None;
+    let n = n as i64;
+    let k = l + 2;
+    let (sign, last) = match cx.class(k) {
+        Some(Class::Ago) => (-1, k),
+        Some(Class::Shift(later)) if cx.lenient => (if later { 1 } else { -1 }, k),
+        _ if cx.is(k, "from")
+            && (cx.is(k + 1, "now") || cx.class(k + 1) == Some(Class::Day(0))) =>
+        {
+            (1, k + 1)
+        }
+        _ => return None,
+    };
+    // "a year ago today", "a week from today": that very day.
+    let today = if sign < 0 {
+        cx.class(last + 1) == Some(Class::Day(0)) && !cx.is(last + 1, "tonight")
+    } else {
+        cx.class(last) == Some(Class::Day(0))
+    };
+    if today {
+        let d = super::calendar::shift(cx.r, unit, sign * n)?;
+        return hit(i, last + usize::from(sign < 0), Span::day(d), true);
     }
-    hit(i, i + 2, offset(cx.r, unit, -(n as i64))?, true)
+    hit(i, last, offset(cx.r, unit, sign * n)?, true)
 }
 
 /// "in two days" — only in a future clause: in a past one "the first call in
@@ -340,12 +423,12 @@ fn in_n(cx: &Cx, i: usize) -> Option<Hit> {
     if cx.prefer != Prefer::Future && !cx.lenient {
         return None;
     }
-    let n = count(cx, i + 1)?;
-    let Some(Class::Unit { unit, .. }) = cx.class(i + 2) else {
+    let (n, l) = count(cx, i + 1)?;
+    let Some(Class::Unit { unit, .. }) = cx.class(l + 1) else {
         return None;
     };
-    if cx.is(i + 3, "of") {
+    if cx.is(l + 2, "of") {
         return None;
     }
-    hit(i, i + 2, offset(cx.r, unit, n as i64)?, true)
+    hit(i, l + 1, offset(cx.r, unit, n as i64)?, true)
 }

@@ -9,6 +9,7 @@ const WEEKDAYS: &str = include_str!("../../../data/temporal/weekdays.tsv");
 const HOLIDAYS: &str = include_str!("../../../data/temporal/holidays.tsv");
 const RELATIVE: &str = include_str!("../../../data/temporal/relative.tsv");
 const STOPWORDS: &str = include_str!("../../../data/temporal/stopwords.tsv");
+const SEASONS: &str = include_str!("../../../data/temporal/seasons.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Unit {
@@ -17,6 +18,10 @@ pub(super) enum Unit {
     Month,
     Year,
     Weekend,
+    Fortnight,
+    Quarter,
+    Decade,
+    Century,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +73,16 @@ pub(super) enum Class {
     Phase(Phase),
     Edge(Phase),
     Num(u32),
+    /// first .. twentieth, thirtieth
+    OrdWord(u32),
+    /// twenties .. nineties, noughties: the first year of the decade
+    DecadeWord(i32),
+    /// A season: its first month (winter = 12).
+    Season(u32),
+    /// "recent" (false) / "within" (true)
+    Dur(bool),
+    /// previous (-1), following (1), same (0)
+    Anchor(i64),
     Ago,
     StopAfter,
     StopBefore,
@@ -82,6 +97,8 @@ pub(super) struct Lex {
     pub ctx_year: bool,
     pub ctx_holiday: bool,
     pub holiday_head: bool,
+    /// A short form (Mon, Tues, Sat): a weekday only before a date or when typed alone.
+    pub abbr: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +135,7 @@ impl Lexicon {
             ctx_year: false,
             ctx_holiday: false,
             holiday_head: false,
+            abbr: false,
         });
         self.map.insert(word.as_bytes().to_vec(), id);
         self.max_len = self.max_len.max(word.len());
@@ -170,6 +188,13 @@ fn build() -> Lexicon {
     }
     for r in rows(WEEKDAYS) {
         lx.set_class(r[0], Class::Weekday(num(r[1], "weekdays.tsv")));
+        if r.get(2) == Some(&"abbr") {
+            let id = lx.id_or_insert(r[0]);
+            lx.entries[id as usize].abbr = true;
+        }
+    }
+    for r in rows(SEASONS) {
+        lx.set_class(r[0], Class::Season(num(r[1], "seasons.tsv")));
     }
     for r in rows(RELATIVE) {
         let (word, v) = (r[0], r[2]);
@@ -187,6 +212,10 @@ fn build() -> Lexicon {
                     "week" => Unit::Week,
                     "month" => Unit::Month,
                     "year" => Unit::Year,
+                    "fortnight" => Unit::Fortnight,
+                    "quarter" => Unit::Quarter,
+                    "decade" => Unit::Decade,
+                    "century" => Unit::Century,
                     _ => Unit::Weekend,
                 },
                 plural: v.ends_with('+'),
@@ -212,6 +241,10 @@ fn build() -> Lexicon {
                 }
             }
             "num" => Class::Num(num(v, "relative.tsv")),
+            "ord" => Class::OrdWord(num(v, "relative.tsv")),
+            "decade" => Class::DecadeWord(num(v, "relative.tsv")),
+            "dur" => Class::Dur(v == "within"),
+            "anchor" => Class::Anchor(num(v, "relative.tsv")),
             "ago" => Class::Ago,
             "ctx" => {
                 let id = lx.id_or_insert(word);
@@ -236,7 +269,10 @@ fn build() -> Lexicon {
     for r in rows(HOLIDAYS) {
         let words: Vec<u16> = r[0]
             .split(' ')
-            .map(|w| lx.id_or_insert(w.strip_suffix("'s").unwrap_or(w)))
+            .map(|w| {
+                let w = w.strip_suffix("'s").unwrap_or(w);
+                lx.id_or_insert(w.strip_suffix('\'').unwrap_or(w))
+            })
             .collect();
         lx.entries[words[0] as usize].holiday_head = true;
         let f: Vec<&str> = r[1].split_whitespace().collect();

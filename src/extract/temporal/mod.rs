@@ -20,13 +20,14 @@
 mod calendar;
 mod grammar;
 mod lexicon;
+mod periods;
 mod phrase;
 #[cfg(test)]
 mod tests;
 mod tokens;
 
-use crate::date::Span;
-use chrono::NaiveDate;
+use crate::date::{Precision, Span};
+use chrono::{Datelike, NaiveDate};
 use grammar::{parse_at, starter, Cx};
 use lexicon::{Class, LEXICON};
 use tokens::{tokenize, Kind};
@@ -56,11 +57,18 @@ pub struct Timex {
 
 /// Resolve a whole expression typed by a user (`dateline when "last tuesday"
 /// --ref 2024-01-19`). Also accepts ISO values (2024-01-16, 2024-W02, 2024-01,
-/// 2024, a..b) and "today". None when it does not understand the whole text.
+/// 2024, a..b), other all-digit dates (2024/01/19, 19.01.2024), ranges ("from
+/// March to May 2023", "between 2019 and 2021"), durations ("the past week",
+/// "recent weeks", "within 3 days") and phrases anchored to another event,
+/// counted from the reference ("the previous day", "three days later"); `find`
+/// returns none of the last two. None when it does not understand the whole text.
 pub fn resolve(text: &str, reference: NaiveDate, prefer: Prefer) -> Option<Span> {
     let t = text.trim();
     if t.as_bytes().first()?.is_ascii_digit() {
         if let Ok(s) = Span::parse_value(t) {
+            return Some(s);
+        }
+        if let Some(s) = numeric_date(t) {
             return Some(s);
         }
     }
@@ -72,32 +80,162 @@ pub fn resolve(text: &str, reference: NaiveDate, prefer: Prefer) -> Option<Span>
     ) {
         toks.pop();
     }
-    for skip in 0..2 {
-        let Some(sub) = toks.get(skip..).filter(|s| !s.is_empty()) else {
-            break;
-        };
-        if skip == 1 {
-            // One leading preposition: "on tuesday", "since 2018", "in 3 days".
-            let Kind::Word(id) = toks[0].kind else { break };
-            let l = &LEXICON.entries[id as usize];
-            if !(l.ctx_month || l.ctx_year || l.ctx_holiday) {
-                break;
+    if let Some(h) = whole(t, &toks, reference, prefer) {
+        return Some(h.span);
+    }
+    range(t, &toks, reference, prefer)
+}
+
+/// Words that may stand before a typed expression without changing it:
+/// "about two weeks ago", "nearly a year ago".
+const APPROX: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "just",
+    "exactly",
+];
+
+/// `toks` as one expression, after at most one preposition and one approximator.
+fn whole(
+    t: &str,
+    toks: &[tokens::Tok],
+    reference: NaiveDate,
+    prefer: Prefer,
+) -> Option<grammar::Hit> {
+    let cx = Cx {
+        text: t,
+        toks,
+        r: reference,
+        prefer,
+        lenient: true,
+    };
+    for skip in 0..3 {
+        let sub = toks.get(skip..).filter(|s| !s.is_empty())?;
+        let sub_cx = Cx { toks: sub, ..cx };
+        if let Some(h) = parse_at(&sub_cx, 0) {
+            if h.last + 1 == sub.len() {
+                return Some(h);
             }
         }
-        let cx = Cx {
-            text: t,
-            toks: sub,
-            r: reference,
-            prefer,
-            lenient: true,
-        };
-        if let Some(h) = parse_at(&cx, 0) {
-            if h.last + 1 == sub.len() {
-                return Some(h.span);
+        // One leading preposition ("on tuesday", "since 2018", "in 3 days")
+        // or approximator ("about two weeks ago").
+        let prep = match sub[0].kind {
+            Kind::Word(id) => {
+                let l = &LEXICON.entries[id as usize];
+                l.ctx_month || l.ctx_year || l.ctx_holiday
             }
+            _ => false,
+        };
+        if !(prep || APPROX.iter().any(|w| sub_cx.is(0, w))) {
+            return None;
         }
     }
     None
+}
+
+/// "from X to Y", "between X and Y", "X-Y", "X through Y" typed alone: the
+/// days from the start of X to the end of Y. X without a year takes Y's
+/// ("from March to May 2023"); "2019-21" closes with a two-digit year.
+fn range(t: &str, toks: &[tokens::Tok], reference: NaiveDate, prefer: Prefer) -> Option<Span> {
+    let cx = Cx {
+        text: t,
+        toks,
+        r: reference,
+        prefer,
+        lenient: true,
+    };
+    let between = cx.is(0, "between");
+    let a = usize::from(between || cx.is(0, "from"));
+    for k in a + 1..toks.len().saturating_sub(1) {
+        let sep = cx.punct(k, b'-')
+            || ["to", "through", "thru", "until", "till"]
+                .iter()
+                .any(|w| cx.is(k, w))
+            || (between && cx.is(k, "and"));
+        if !sep {
+            continue;
+        }
+        let Some(left) = whole(t, &toks[a..k], reference, prefer) else {
+            continue;
+        };
+        // "2019-21", "1990-95"
+        if k + 2 == toks.len() && left.span.precision == Precision::Year && !left.anchored {
+            if let Kind::Num(v, 2) = toks[k + 1].kind {
+                let y = left.span.start.year();
+                let end = y - y.rem_euclid(100) + v as i32;
+                if end > y {
+                    let e = Span::year(end)?;
+                    return Some(Span::range(left.span.start, e.end));
+                }
+            }
+        }
+        let Some(right) = whole(t, &toks[k + 1..], reference, prefer) else {
+            continue;
+        };
+        let mut left = left;
+        if left.anchored && (!right.anchored || left.span.start > right.span.start) {
+            // The right end's year decides: "from March to May 2023".
+            let r2 = if right.anchored {
+                right.span.start
+            } else {
+                right.span.end
+            };
+            left = whole(t, &toks[a..k], r2, Prefer::Past)?;
+        }
+        if left.span.start > right.span.end {
+            return None;
+        }
+        return Some(Span::range(left.span.start, right.span.end));
+    }
+    None
+}
+
+/// All-digit dates typed alone: 2024/01/19, 2024.01.19, 19.01.2024,
+/// 19-01-2024, 19/01/2024 (day first when the first number cannot be a
+/// month), 1/19/24, 2024-1-19, 20240119.
+fn numeric_date(t: &str) -> Option<Span> {
+    if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let n = |a: usize, b: usize| t[a..b].parse::<u32>().ok();
+        let y = n(0, 4)? as i32;
+        return (1900..=2100)
+            .contains(&y)
+            .then(|| Span::ymd(y, n(4, 6)?, n(6, 8)?))?;
+    }
+    let sep = t.bytes().find(|b| !b.is_ascii_digit())?;
+    if !matches!(sep, b'/' | b'.' | b'-') {
+        return None;
+    }
+    let parts: Vec<&str> = t.split(sep as char).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if ![a, b, c]
+        .iter()
+        .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|x| x.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (na, nb, nc): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+    match (a.len(), b.len(), c.len()) {
+        (4, 1..=2, 1..=2) => Span::ymd(na as i32, nb, nc),
+        (1..=2, 1..=2, 4) => {
+            if sep == b'/' && na <= 12 {
+                Span::ymd(nc as i32, na, nb)
+            } else {
+                Span::ymd(nc as i32, nb, na)
+            }
+        }
+        (1..=2, 1..=2, 2) if sep == b'/' => {
+            let y = if nc < 50 { 2000 + nc } else { 1900 + nc };
+            Span::ymd(y as i32, na, nb)
+        }
+        _ => None,
+    }
 }
 
 /// Find every temporal expression in a sentence of news text, resolved against

@@ -7,6 +7,7 @@ use super::calendar::{
 };
 use super::grammar::{decade, decade_phase, hit, Cx, Hit};
 use super::lexicon::{Class, Part, Phase, Rel, Unit, LEXICON};
+use super::periods::{day_at, season_head, unit_span};
 use super::tokens::Kind;
 use crate::date::{Precision, Span};
 use chrono::{Datelike, NaiveDate};
@@ -81,6 +82,25 @@ pub(super) fn phrase(cx: &Cx, i: usize) -> Option<Hit> {
             }
         }
         _ => {}
+    }
+    if phase.is_some()
+        && rel.is_none()
+        && cx.is(j, "the")
+        && matches!(cx.class(j + 1), Some(Class::Season(_)))
+    {
+        j += 1;
+    }
+    // "this time last year", "this day next year": that day a year away.
+    if rel == Some(Rel::This) && phase.is_none() && (cx.is(j, "time") || cx.is(j, "day")) {
+        let y = match cx.class(j + 1) {
+            Some(Class::Rel(Rel::Last)) => -1,
+            Some(Class::Rel(Rel::Next)) => 1,
+            _ => 0,
+        };
+        if y != 0 && cx.is(j + 2, "year") {
+            let d = super::calendar::shift(cx.r, Unit::Year, y)?;
+            return hit(i, j + 2, Span::day(d), true);
+        }
     }
     if phase.is_some()
         && rel.is_none()
@@ -163,6 +183,10 @@ fn head(
                         return None;
                     }
                     let mut last = j;
+                    // "Fri., Jan. 19": a short form with its period.
+                    if l.abbr && cx.punct(j + 1, b'.') && cx.glued(j + 1) {
+                        last = j + 1;
+                    }
                     if !t.poss {
                         if matches!(cx.class(j + 1), Some(Class::Part(_))) {
                             last = j + 1;
@@ -180,6 +204,33 @@ fn head(
                         }
                         if let Some(h) = day_first(cx, k, k) {
                             return hit(i, h.last, h.span, h.anchored);
+                        }
+                    }
+                    if l.abbr && !cx.lenient {
+                        return None;
+                    }
+                    // "Monday next week", "Tuesday of last week"
+                    let k = if cx.is(last + 1, "of") {
+                        last + 2
+                    } else {
+                        last + 1
+                    };
+                    if rel.is_none()
+                        && cx.class(k + 1)
+                            == Some(Class::Unit {
+                                unit: Unit::Week,
+                                plural: false,
+                            })
+                    {
+                        let wk = match cx.class(k) {
+                            Some(Class::Rel(Rel::Last)) => Some(-1),
+                            Some(Class::Rel(Rel::This)) => Some(0),
+                            Some(Class::Rel(Rel::Next)) => Some(1),
+                            _ => None,
+                        };
+                        if let Some(wk) = wk {
+                            let mon = Span::week_of(add_days(r, 7 * wk)?).start;
+                            return hit(i, k + 1, Span::day(add_days(mon, w as i64)?), true);
                         }
                     }
                     hit(i, last, Span::day(weekday(r, w, cx.dir(rel))?), true)
@@ -201,6 +252,8 @@ fn head(
                         Unit::Week => Span::week_of(add_days(r, 7 * k)?),
                         Unit::Month => add_months(r, k as i32)?,
                         Unit::Year => Span::year(r.year() + k as i32)?,
+                        Unit::Quarter | Unit::Decade | Unit::Century => unit_span(r, unit, k)?,
+                        Unit::Fortnight => return None,
                         Unit::Weekend => {
                             let dir = match k {
                                 -1 => Dir::Last,
@@ -214,6 +267,7 @@ fn head(
                     hit(i, j, with_phase(s)?, true)
                 }
                 Class::Month { .. } => month_first(cx, i, j, phase, rel),
+                Class::Season(_) if !shift => season_head(cx, i, j, phase, rel),
                 _ => None,
             }
         }
@@ -284,8 +338,27 @@ fn month_first(cx: &Cx, i: usize, j: usize, phase: Option<Phase>, rel: Option<Re
     if abbr && cx.punct(k, b'.') && cx.glued(k) {
         k += 1;
     }
-    if let Some(d) = cx.day_num(k) {
-        let (em, ed, mut last) = range_tail(cx, k + 1, m, d).unwrap_or((m, d, k));
+    // "January the 19th", "January fifth", "December twenty-first"
+    let dk = if cx.is(k, "the") && day_at(cx, k + 1).is_some() {
+        k + 1
+    } else {
+        k
+    };
+    let day = day_at(cx, dk).filter(|&(_, dl)| {
+        let word = !matches!(cx.toks[dk].kind, Kind::Num(..) | Kind::Ord(_));
+        // "Theresa May first met": a word ordinal after a month that is also a
+        // word counts in running text only with a year.
+        !(word || dk > k) || cx.lenient || !(abbr || ambiguous) || {
+            let y = if cx.punct(dl + 1, b',') {
+                dl + 2
+            } else {
+                dl + 1
+            };
+            cx.year_num(y).is_some()
+        }
+    });
+    if let Some((d, dl)) = day {
+        let (em, ed, mut last) = range_tail(cx, dl + 1, m, d).unwrap_or((m, d, dl));
         let mut y_at = last + 1;
         if cx.punct(y_at, b',') {
             y_at += 1;
@@ -346,10 +419,16 @@ fn month_first(cx: &Cx, i: usize, j: usize, phase: Option<Phase>, rel: Option<Re
 
 /// "18 March", "18 March 2022", "3-5 January", "12th of March".
 pub(super) fn day_first(cx: &Cx, i: usize, first: usize) -> Option<Hit> {
-    let d = cx.day_num(i)?;
+    let (d, dl) = day_at(cx, i)?;
     if i > 0 && cx.glued(i) && (cx.punct(i - 1, b'-') || cx.punct(i - 1, b'/')) {
         return None;
     }
+    // "fifth of January"; "fifth January" only typed alone.
+    let word = dl > i || !matches!(cx.toks[i].kind, Kind::Num(..) | Kind::Ord(_));
+    if word && !cx.lenient && !cx.is(dl + 1, "of") {
+        return None;
+    }
+    let i = dl;
     let mut k = i + 1;
     let mut ed = d;
     if cx.punct(k, b'-') || cx.is(k, "to") {
@@ -395,14 +474,21 @@ fn holiday_name(cx: &Cx, i: usize, j: usize, rel: Option<Rel>) -> Option<Hit> {
         if h.words[0] != id {
             continue;
         }
-        let all = h
-            .words
-            .iter()
-            .enumerate()
-            .all(|(o, w)| cx.toks.get(j + o).is_some_and(|t| t.kind == Kind::Word(*w)));
-        let last = j + h.words.len() - 1;
-        if all && best.is_none_or(|(l, _)| last > l) {
-            best = Some((last, hi));
+        // Word by word; "Presidents' Day" has a quote mark after a word.
+        let mut k = j;
+        let mut all = true;
+        for (o, w) in h.words.iter().enumerate() {
+            if o > 0 && cx.punct(k, b'\'') && cx.glued(k) {
+                k += 1;
+            }
+            if cx.toks.get(k).is_none_or(|t| t.kind != Kind::Word(*w)) {
+                all = false;
+                break;
+            }
+            k += 1;
+        }
+        if all && best.is_none_or(|(l, _)| k - 1 > l) {
+            best = Some((k - 1, hi));
         }
     }
     let (mut last, hi) = best?;

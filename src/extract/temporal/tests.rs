@@ -327,7 +327,8 @@ const RESOLVE: &[(&str, &str, Prefer, Option<&str>)] = &[
     ("a week ago", "2024-01-19", Past, Some("2024-W02")),
     ("two weeks ago", "2024-01-19", Past, Some("2024-W01")),
     ("in 3 days", "2024-01-19", Future, Some("2024-01-22")),
-    ("two days later", "2024-01-19", Past, None),
+    // anchored to another event: typed alone, counted from the reference
+    ("two days later", "2024-01-19", Past, Some("2024-01-21")),
     // holidays
     ("christmas", "2024-01-19", Past, Some("2023-12-25")),
     ("christmas", "2024-01-19", Future, Some("2024-12-25")),
@@ -460,6 +461,54 @@ const FIND: &[FindCase] = &[
     ("The summit on Feb. 24, 2022, changed things.", "2024-01-19", Past, &[("Feb. 24, 2022", "2022-02-24")]),
     ("They met two years ago and again a week ago.", "2024-01-19", Past, &[("two years ago", "2022"), ("a week ago", "2024-W02")]),
     ("He arrived on Labor Day and left on Memorial Day 2024.", "2024-10-01", Past, &[("Labor Day", "2024-09-02"), ("Memorial Day 2024", "2024-05-27")]),
+    // seasons: dates with a year, last/this/next or a context word; names and verbs are not
+    ("They met last spring in Geneva.", "2024-01-19", Past, &[("last spring", "2023-03-01..2023-05-31")]),
+    ("They met in the summer of 2019.", "2024-01-19", Past, &[("the summer of 2019", "2019-06-01..2019-08-31")]),
+    ("Talks resumed in the fall, officials said.", "2024-01-19", Past, &[("the fall", "2023-09-01..2023-11-30")]),
+    ("He will return in the spring.", "2024-01-19", Future, &[("the spring", "2024-03-01..2024-05-31")]),
+    ("Late summer 2022 brought a thaw.", "2024-01-19", Past, &[("Late summer 2022", "2022-08")]),
+    ("The Arab Spring began in Tunisia.", "2024-01-19", Past, &[]),
+    ("The Prague Spring was crushed in 1968.", "2024-01-19", Past, &[("1968", "1968")]),
+    ("In the Arab Spring, protests spread.", "2024-01-19", Past, &[]),
+    ("The fall of Kabul shocked allies.", "2024-01-19", Past, &[]),
+    ("Prices could fall sharply, and exports may fall too.", "2024-01-19", Past, &[]),
+    ("Production will fall this year.", "2024-01-19", Past, &[("this year", "2024")]),
+    ("The spring offensive stalled.", "2024-01-19", Past, &[]),
+    ("During the spring offensive, troops advanced.", "2024-01-19", Past, &[]),
+    ("Water flowed from a spring in the hills.", "2024-01-19", Past, &[]),
+    ("The Winter Olympics opened and Summer Zervos testified.", "2024-01-19", Past, &[]),
+    ("They visited the Summer Palace.", "2024-01-19", Past, &[]),
+    ("They will spring into action.", "2024-01-19", Future, &[]),
+    ("Protesters march on the capital and march again today.", "2024-01-19", Past, &[("today", "2024-01-19")]),
+    // quarters and halves: Q3 only with a year; "the first half" of a year, not of a match
+    ("Sales rose in Q3 2023 and fell in H1 2024.", "2024-08-01", Past, &[("Q3 2023", "2023-07-01..2023-09-30"), ("H1 2024", "2024-01-01..2024-06-30")]),
+    ("The Q3 chip and the H1 visa were discussed.", "2024-01-19", Past, &[]),
+    ("Growth slowed in the third quarter of 2023.", "2024-01-19", Past, &[("the third quarter of 2023", "2023-07-01..2023-09-30")]),
+    ("He scored in the third quarter of the game.", "2024-01-19", Past, &[]),
+    ("A quarter of voters and the third quarter were cited.", "2024-01-19", Past, &[]),
+    ("In the first half of 2023, trade grew.", "2024-01-19", Past, &[("the first half of 2023", "2023-01-01..2023-06-30")]),
+    ("The first half of the match was dull.", "2024-01-19", Past, &[]),
+    ("They met in the first week of January.", "2024-01-19", Past, &[("the first week of January", "2024-01-01..2024-01-07")]),
+    // ordinals: "second" the ordinal, "first" after a name
+    ("He finished second, and a second meeting followed.", "2024-01-19", Past, &[]),
+    ("Theresa May first met Macron in 2017.", "2024-01-19", Past, &[("2017", "2017")]),
+    ("The first of many meetings took place.", "2024-01-19", Past, &[]),
+    ("They met on January fifth and again on the tenth of February.", "2024-03-01", Past, &[("January fifth", "2024-01-05"), ("the tenth of February", "2024-02-10")]),
+    ("The talks were held on the 21st floor in the 21st century.", "2024-01-19", Past, &[("the 21st century", "2000-01-01..2099-12-31")]),
+    // decades, counts, weekdays
+    ("Relations warmed in the nineties and in the '80s.", "2024-01-19", Past, &[("the nineties", "1990-01-01..1999-12-31"), ("the '80s", "1980-01-01..1989-12-31")]),
+    ("The envoy, in his 90s, and voters in their nineties spoke.", "2024-01-19", Past, &[]),
+    ("They met a fortnight ago and twenty years ago.", "2024-01-19", Past, &[("a fortnight ago", "2024-W01"), ("twenty years ago", "2004")]),
+    ("They spoke this time last year.", "2024-01-19", Past, &[("this time last year", "2023-01-19")]),
+    ("They meet again Monday next week.", "2024-01-19", Future, &[("Monday next week", "2024-01-22")]),
+    ("On Sat they wed, and the sun rose.", "2024-01-19", Past, &[]),
+    ("The accord of Wed., Jan. 17, held.", "2024-01-19", Past, &[("Wed., Jan. 17", "2024-01-17")]),
+    ("They met on 2024/01/16 and 19/01/2024.", "2024-01-20", Past, &[("2024/01/16", "2024-01-16"), ("19/01/2024", "2024-01-19")]),
+    // durations and anchored phrases stay out of running text
+    ("The past week was busy, the previous day quiet and the following week tense.", "2024-01-19", Past, &[]),
+    ("Three days later, the two met; in recent weeks they spoke twice.", "2024-01-19", Past, &[]),
+    ("It was their first call in the past year.", "2024-01-19", Past, &[]),
+    ("A new year of talks began, and the new year brought hope.", "2024-01-19", Past, &[]),
 ];
 
 #[test]
@@ -569,4 +618,41 @@ fn weekday_rule_over_a_whole_week() {
         assert!((1..=7).contains(&(r - last).num_days()));
         assert!((1..=7).contains(&(next - r).num_days()));
     }
+}
+
+/// The expression list of `suite.tsv`: every line must resolve to its value.
+#[test]
+fn suite_table() {
+    let mut r = date("2024-01-19");
+    let mut prefer = Past;
+    let (mut total, mut bad) = (0, Vec::new());
+    for line in include_str!("suite.tsv").lines() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("@ ") {
+            let (d, p) = rest.split_once(' ').expect("@ DATE past|future");
+            r = date(d);
+            prefer = if p == "future" { Future } else { Past };
+            continue;
+        }
+        let mut f = line.split('\t');
+        let (Some(text), Some(kind), Some(value)) = (f.next(), f.next(), f.next()) else {
+            panic!("suite.tsv: expression<TAB>kind<TAB>value: {line:?}");
+        };
+        let want = format!("{kind} {value}");
+        total += 1;
+        let got = resolve(text, r, prefer).map_or("none -".to_string(), |s| {
+            format!("{} {}", s.precision.as_str(), s.value())
+        });
+        if got != want {
+            bad.push(format!("{text:?} @ {r} {prefer:?}: got {got}, want {want}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} of {total} pass; failures:\n{}",
+        total - bad.len(),
+        bad.join("\n")
+    );
 }

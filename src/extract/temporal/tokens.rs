@@ -148,6 +148,20 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) -> bool {
                     {
                         Kind::Decade(v as i32)
                     }
+                    // '90s and ’80s (not "his 90s"): '00s and '10s are this
+                    // century, '20s to '90s the last (relative.tsv).
+                    Kind::Num(v, 2)
+                        if v % 10 == 0
+                            && suf.eq_ignore_ascii_case(b"s")
+                            && (start >= 1 && b[start - 1] == b'\''
+                                || start >= 3 && b[start - 3..start] == [0xE2, 0x80, 0x99]) =>
+                    {
+                        Kind::Decade(if v < 20 {
+                            2000 + v as i32
+                        } else {
+                            1900 + v as i32
+                        })
+                    }
                     _ => Kind::Other,
                 };
             }
@@ -224,6 +238,8 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) -> bool {
                     || matches!(
                         e.class,
                         Class::Month { .. }
+                            | Class::Season(_)
+                            | Class::DecadeWord(_)
                             | Class::Weekday(_)
                             | Class::Day(_)
                             | Class::Unit { .. }
