@@ -392,6 +392,10 @@ fn ago(cx: &Cx, i: usize) -> Option<Hit> {
     let Some(Class::Unit { unit, .. }) = cx.class(l + 1) else {
         return None;
     };
+    // "a few days ago" is vague: no exact day.
+    if cx.is(l, "few") {
+        return None;
+    }
     let n = n as i64;
     let k = l + 2;
     let (sign, last) = match cx.class(k) {
@@ -427,7 +431,7 @@ fn in_n(cx: &Cx, i: usize) -> Option<Hit> {
     let Some(Class::Unit { unit, .. }) = cx.class(l + 1) else {
         return None;
     };
-    if cx.is(l + 2, "of") {
+    if cx.is(l + 2, "of") || cx.is(l, "few") {
         return None;
     }
     hit(i, l + 1, offset(cx.r, unit, n as i64)?, true)

@@ -7,7 +7,9 @@
 //! ("the previous day", "three days later"). Each pattern reads a bounded
 //! number of tokens from where it starts.
 
-use super::calendar::{add_days, add_months, century, current, half, pick, quarter, season, shift};
+use super::calendar::{
+    add_days, add_months, century, current, half, pick, quarter, season, shift, Dir,
+};
 use super::grammar::{count, decade, decade_phase, hit, Cx, Hit};
 use super::lexicon::{Class, Phase, Rel, Unit};
 use super::phrase::{day_first, phrase};
@@ -339,6 +341,12 @@ pub(super) fn after_the(cx: &Cx, i: usize) -> Option<Hit> {
         Some(Class::Season(_)) => consider(season_head(cx, i, n, None, None)),
         Some(Class::Phase(p)) => {
             let k = if cx.punct(n + 1, b'-') { n + 2 } else { n + 1 };
+            // "the mid-'90s"
+            if cx.punct(k, b'\'') {
+                if let Some(Kind::Decade(d)) = cx.toks.get(k + 1).map(|t| t.kind) {
+                    consider(hit(i, k + 1, decade_phase(d, p)?, false));
+                }
+            }
             if let Some(Class::DecadeWord(d)) = cx.class(k) {
                 consider(hit(i, k, decade_phase(d, p)?, false));
             }
@@ -352,6 +360,14 @@ pub(super) fn after_the(cx: &Cx, i: usize) -> Option<Hit> {
             unit: unit @ (Unit::Week | Unit::Month | Unit::Year),
             plural: false,
         }) => {
+            if unit == Unit::Week && cx.is(n + 1, "of") {
+                // "the week of January 8": the week that holds that day.
+                if let Some(h) = phrase(cx, n + 2) {
+                    if h.span.precision == Precision::Day {
+                        consider(hit(i, h.last, Span::week_of(h.span.start), h.anchored));
+                    }
+                }
+            }
             if cx.is(n + 1, "before") && cx.is(n + 2, "last") {
                 consider(hit(i, n + 2, unit_span(cx.r, unit, -2)?, true));
             } else if cx.lenient && (cx.is(n + 1, "before") || cx.is(n + 1, "after")) {
@@ -364,6 +380,24 @@ pub(super) fn after_the(cx: &Cx, i: usize) -> Option<Hit> {
             plural: false,
         }) if cx.lenient && (cx.is(n + 1, "before") || cx.is(n + 1, "after")) => {
             let k = if cx.is(n + 1, "before") { -1 } else { 1 };
+            consider(hit(i, n + 1, Span::day(add_days(cx.r, k)?), true));
+        }
+        Some(Class::Unit {
+            unit: Unit::Weekend,
+            plural: false,
+        }) if cx.is(n + 1, "before") && cx.is(n + 2, "last") => {
+            let w = super::calendar::weekend(cx.r, Dir::Last)?;
+            let s = Span::range(add_days(w.start, -7)?, add_days(w.end, -7)?);
+            consider(hit(i, n + 2, s, true));
+        }
+        // "the next morning", "the previous evening": typed alone, from the reference
+        Some(Class::Anchor(_) | Class::Rel(Rel::Next))
+            if cx.lenient && matches!(cx.class(n + 1), Some(Class::Part(_))) =>
+        {
+            let k = match cx.class(n) {
+                Some(Class::Anchor(k)) => k,
+                _ => 1,
+            };
             consider(hit(i, n + 1, Span::day(add_days(cx.r, k)?), true));
         }
         Some(Class::Anchor(k)) if cx.lenient => {

@@ -267,7 +267,7 @@ fn head(
                     hit(i, j, with_phase(s)?, true)
                 }
                 Class::Month { .. } => month_first(cx, i, j, phase, rel),
-                Class::Season(_) if !shift => season_head(cx, i, j, phase, rel),
+                Class::Season(_) => season_head(cx, i, j, phase, rel),
                 _ => None,
             }
         }
