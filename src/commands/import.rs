@@ -39,13 +39,15 @@ pub fn run(ctx: &Context, req: Import, io: &mut Io<'_>) -> Result<Outcome> {
             for w in warnings {
                 problem(w, true);
             }
-            interop::read_ahead(rows, |rows| {
-                interop::import_in_batches(&mut store, rows, req.batch, &mut problem)
+            interop::read_ahead(rows, |rows, spent| {
+                interop::import_in_batches(&mut store, rows, req.batch, &mut problem, spent)
             })?
         }
-        ImportFormat::Jsonl => interop::read_ahead(interop::jsonl::read(&name, input), |rows| {
-            interop::import_in_batches(&mut store, rows, req.batch, &mut problem)
-        })?,
+        ImportFormat::Jsonl => {
+            interop::read_ahead(interop::jsonl::read(&name, input), |rows, spent| {
+                interop::import_in_batches(&mut store, rows, req.batch, &mut problem, spent)
+            })?
+        }
         ImportFormat::Gdelt => unreachable!("GDELT files are imported by run_gdelt"),
     };
     if !ctx.quiet {

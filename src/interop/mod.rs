@@ -219,27 +219,57 @@ impl Importer {
 }
 
 /// Hand `rows` to `f` as a second thread reads them, some thousands ahead:
-/// parsing a file then overlaps storing it.
+/// parsing a file then overlaps storing it. `f` gives each row it is done
+/// with to its second argument, and the reading thread drops them: a row's
+/// strings were allocated there, and freeing them on the thread that stores
+/// (about a tenth of its time, mostly in the allocator's locking and
+/// consolidation of another thread's memory) is work the reading thread has
+/// room for.
 pub fn read_ahead<T: Send, R>(
     rows: impl Iterator<Item = T> + Send,
-    f: impl FnOnce(&mut dyn Iterator<Item = T>) -> R,
+    f: impl FnOnce(&mut dyn Iterator<Item = T>, &mut dyn FnMut(T)) -> R,
 ) -> R {
     const CHUNK: usize = 4096;
     std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<T>>(4);
+        let (give_back, given_back) = std::sync::mpsc::channel::<Vec<T>>();
         scope.spawn(move || {
             let mut rows = rows;
             loop {
-                let chunk: Vec<T> = rows.by_ref().take(CHUNK).collect();
+                // Spent rows dropped here; their vector holds the next chunk.
+                let mut chunk = Vec::new();
+                while let Ok(mut spent) = given_back.try_recv() {
+                    spent.clear();
+                    chunk = spent;
+                }
+                chunk.extend(rows.by_ref().take(CHUNK));
                 // An empty chunk is the end; a closed channel, a reader that
                 // stopped early.
                 if chunk.is_empty() || send.send(chunk).is_err() {
                     break;
                 }
             }
+            drop(send);
+            // The rest as the storing thread is done with them.
+            for spent in given_back {
+                drop(spent);
+            }
         });
         let mut rows = receive.into_iter().flatten();
-        f(&mut rows)
+        let mut spent: Vec<T> = Vec::with_capacity(CHUNK);
+        let mut done = |row: T| {
+            spent.push(row);
+            if spent.len() == CHUNK {
+                // A failed send (the reading thread panicked) drops them here.
+                let _ = give_back.send(std::mem::replace(&mut spent, Vec::with_capacity(CHUNK)));
+            }
+        };
+        let value = f(&mut rows, &mut done);
+        let _ = give_back.send(spent);
+        // Before the scope waits for the reading thread, which waits for this
+        // channel to close.
+        drop(give_back);
+        value
     })
 }
 
@@ -252,15 +282,17 @@ pub fn import(
     rows: impl IntoIterator<Item = Result<Row, RowError>>,
     problem: &mut dyn FnMut(RowError, bool),
 ) -> Result<Stats, StoreError> {
-    import_in_batches(store, rows, BATCH, problem)
+    import_in_batches(store, rows, BATCH, problem, &mut drop)
 }
 
-/// [`import`] with `batch` rows per transaction.
+/// [`import`] with `batch` rows per transaction, each row handed to `spent`
+/// once stored (see [`read_ahead`]).
 pub fn import_in_batches(
     store: &mut Store,
     rows: impl IntoIterator<Item = Result<Row, RowError>>,
     batch: usize,
     problem: &mut dyn FnMut(RowError, bool),
+    spent: &mut dyn FnMut(Result<Row, RowError>),
 ) -> Result<Stats, StoreError> {
     let mut importer = Importer {
         names: HashMap::new(),
@@ -292,7 +324,9 @@ pub fn import_in_batches(
                     }
                 };
                 let mut warn = |e: RowError, warning: bool| problems.push((e, warning));
-                if let Err(e) = importer.row(b, &row, &mut warn)? {
+                let stored = importer.row(b, &row, &mut warn)?;
+                spent(Ok(row));
+                if let Err(e) = stored {
                     problems.push((e, false));
                 }
             }

@@ -12,8 +12,10 @@
 //! - New events are written with statements prepared once per batch. Their
 //!   `event_actors` and `contacts` rows, which land all over their indexes,
 //!   are kept to the end of the batch and written sorted by index key: each
-//!   index page is then visited once per batch, not once per row. Anything
-//!   that reads them mid-batch (a repeat check) writes them first.
+//!   index page is then visited once per batch, not once per row. A repeat
+//!   of an event whose rows are kept back is checked against its actors
+//!   kept in memory; anything that reads those tables mid-batch (an index
+//!   probe, an update of an event) writes them first.
 //!
 //! If another connection commits between two batches, the map is reloaded
 //! and the caller is told to forget the ids it cached. Nothing here parses
@@ -153,6 +155,11 @@ pub struct Batch<'t> {
     contacts: Vec<(i64, i64, i64, i64, EventKind, crate::date::Precision, i64)>,
     /// Actor rows of the batch (actor, event, position), written sorted.
     actor_rows: Vec<(i64, i64, i64)>,
+    /// The sorted actors of each event whose rows are still kept back
+    /// (range in `pending_actors`), so that a repeat of it is checked
+    /// without writing them first.
+    pending: rustc_hash::FxHashMap<i64, (usize, usize)>,
+    pending_actors: Vec<i64>,
 }
 
 impl Store {
@@ -312,6 +319,8 @@ impl<'t> Batch<'t> {
             sorted: Vec::new(),
             contacts: Vec::new(),
             actor_rows: Vec::new(),
+            pending: Default::default(),
+            pending_actors: Vec::new(),
         })
     }
 
@@ -322,6 +331,8 @@ impl<'t> Batch<'t> {
 
     /// Write the rows kept back, before anything reads them.
     fn flush(&mut self) -> Result<()> {
+        self.pending.clear();
+        self.pending_actors.clear();
         self.actor_rows.sort_unstable();
         let rows = std::mem::take(&mut self.actor_rows);
         let mut chunks = rows.chunks_exact(ROWS);
@@ -430,15 +441,23 @@ impl<'t> Batch<'t> {
 
     /// Whether event `id` is one an identical report repeats: same actors,
     /// compatible kind, same first and last day.
+    /// Its row is written at once; its actors, when kept back, are known
+    /// here, so nothing needs writing first (a file that repeats its own
+    /// rows would otherwise write the batch's rows a few at a time).
     fn repeats(&mut self, id: i64, sorted: &[i64], kind: EventKind, span: Span) -> Result<bool> {
-        self.flush()?;
         let Some(existing) = self.tx.db().event_row(id)? else {
             return Ok(false);
         };
-        Ok(existing.span.start == span.start
-            && existing.span.end == span.end
-            && crate::model::kinds_compatible(existing.kind, kind)
-            && self.tx.db().event_actor_ids(id)? == sorted)
+        if existing.span.start != span.start
+            || existing.span.end != span.end
+            || !crate::model::kinds_compatible(existing.kind, kind)
+        {
+            return Ok(false);
+        }
+        Ok(match self.pending.get(&id) {
+            Some(&(at, len)) => &self.pending_actors[at..at + len] == sorted,
+            None => self.tx.db().event_actor_ids(id)? == sorted,
+        })
     }
 
     /// The index probe of [`Tx::record_event`]: `Some` when an event was found.
@@ -462,9 +481,10 @@ impl<'t> Batch<'t> {
     /// Attach a report to event `id`, refining its precision as
     /// [`Tx::record_event`] does.
     fn attach(&mut self, id: i64, span: Span, source: Option<&Source>) -> Result<Attach> {
-        self.flush()?;
         let existing = self.tx.db().event_row(id)?.map(|e| e.span).unwrap_or(span);
         if existing != span && existing.contains(&span) {
+            // Rewrites the event's contacts from its actor rows.
+            self.flush()?;
             self.tx.update_event(id, None, Some(span), None, None)?;
         }
         let added = match source {
@@ -501,6 +521,9 @@ impl<'t> Batch<'t> {
         for a in sorted {
             self.actor_rows.push((*a, id, position(*a)));
         }
+        self.pending
+            .insert(id, (self.pending_actors.len(), sorted.len()));
+        self.pending_actors.extend_from_slice(sorted);
         if e.kind.is_contact() {
             for (i, a) in sorted.iter().enumerate() {
                 for b in &sorted[i + 1..] {

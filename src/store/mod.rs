@@ -69,7 +69,7 @@ const BUSY_TIMEOUT_SECS: u64 = 5;
 const CACHE_KIB: i64 = -96 * 1024;
 
 /// `PRAGMA page_size` of new databases.
-const PAGE_SIZE: i64 = 8192;
+const PAGE_SIZE: i64 = 16384;
 
 /// Whether a command writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
