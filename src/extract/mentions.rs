@@ -254,6 +254,8 @@ pub struct Resolver<'a> {
     titled: Vec<(String, usize)>,
     /// The subject of the latest sentence that named a person.
     pub last_person: Option<usize>,
+    /// The people of the last sentence that named one, in order.
+    prev_persons: Vec<usize>,
     /// The latest pair or group: the actors of the last event, or of the
     /// last sentence naming two or more.
     pub last_group: Vec<usize>,
@@ -287,6 +289,7 @@ impl<'a> Resolver<'a> {
             surnames: HashMap::new(),
             titled: Vec::new(),
             last_person: None,
+            prev_persons: Vec::new(),
             last_group: Vec::new(),
             title,
             source,
@@ -1025,7 +1028,25 @@ impl<'a> Resolver<'a> {
                         .find(|(f, _, _)| *f < m.first)
                         .map(|(_, i, _)| *i)
                 };
-                if let Some(p) = here.or(before) {
+                // "He hosted the Russian president ...": a subject pronoun
+                // is not someone its own clause names (after "Few leaders
+                // invested more in Mr Putin than Mr Macron", "he" is Macron)
+                let named_after = |p: usize| {
+                    firsts.iter().any(|&(f, i, _)| {
+                        i == p
+                            && f > m.first
+                            && !toks[m.first..f]
+                                .iter()
+                                .any(|t| matches!(t.key.as_str(), "." | ";" | "and" | "but"))
+                    })
+                };
+                let here = here.or(before).filter(|&p| object || !named_after(p));
+                let here = here.or_else(|| {
+                    (!object)
+                        .then(|| self.prev_persons.iter().copied().find(|&p| !named_after(p)))
+                        .flatten()
+                });
+                if let Some(p) = here {
                     m.target = Target::Actor(p);
                 }
             }
@@ -1033,6 +1054,14 @@ impl<'a> Resolver<'a> {
         out.retain(|m| m.target != Target::Pronoun);
         if first_person_here.is_some() {
             self.last_person = first_person_here;
+            self.prev_persons.clear();
+            for m in &out {
+                if let Target::Actor(i) = m.target {
+                    if self.is_person(i) && !self.prev_persons.contains(&i) {
+                        self.prev_persons.push(i);
+                    }
+                }
+            }
         }
         out
     }

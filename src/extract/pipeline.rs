@@ -181,6 +181,54 @@ fn anchor_offset(toks: &[Token]) -> Option<(u64, i64)> {
     }
 }
 
+/// A date expression that counts from the moment of writing ("last
+/// month", "on Tuesday", "yesterday"), not from a date the text gave.
+fn deictic(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "last"
+                    | "next"
+                    | "this"
+                    | "ago"
+                    | "yesterday"
+                    | "today"
+                    | "tomorrow"
+                    | "tonight"
+                    | "week"
+                    | "weekend"
+                    | "earlier"
+                    | "later"
+                    | "recent"
+                    | "recently"
+                    | "past"
+                    | "coming"
+                    | "now"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+            )
+        })
+}
+
+/// `text` (a date without a year) read from `anchor`: in the anchor's
+/// year, and not after the publication date.
+fn reanchor(text: &str, anchor: NaiveDate, reference: NaiveDate) -> Option<Span> {
+    use chrono::Datelike;
+    [Prefer::Past, Prefer::Future]
+        .into_iter()
+        .filter_map(|p| temporal::resolve(text, anchor, p))
+        .find(|s| {
+            s.end <= reference && s.start.year() == anchor.year() && s.end.year() == anchor.year()
+        })
+}
+
 /// Whether a contact on `day` moves the story there: a relative or
 /// subordinate clause may look forward, not back ("He arrived from Paris,
 /// where he had talks with Macron yesterday" leaves the story in Abu Dhabi).
@@ -511,6 +559,8 @@ pub fn extract(input: Text<'_>) -> Extraction {
     // the day the story has reached: the last contact dated to a day (an
     // undated one in the lead is of the publication date)
     let mut story: Option<(NaiveDate, usize)> = None;
+    // the last date with a year the text gave, and its paragraph
+    let mut narrative: Option<(NaiveDate, usize)> = None;
 
     // the lead: the first two sentences of prose (headings do not count)
     let mut prose_seen = 0usize;
@@ -605,6 +655,30 @@ pub fn extract(input: Text<'_>) -> Extraction {
             })
             .filter(|t| story_bytes.is_none_or(|(_, e)| t.start >= e))
             .collect::<Vec<_>>();
+        // In a paragraph telling the past ("on February 24th 2022 ... A call
+        // on May 3rd"), a date without a year is read from the past being
+        // told, not from the publication date; a deictic one ("last month",
+        // "on Tuesday") brings the story back to the present.
+        let mut timexes = timexes;
+        for t in timexes.iter_mut() {
+            if deictic(&t.text) {
+                narrative = None;
+                continue;
+            }
+            if !t.anchored {
+                // a year alone ("in 2019") sets no day to count from
+                narrative = (t.span.len_days() <= 31).then_some((t.span.start, s.paragraph));
+                continue;
+            }
+            if let Some((anchor, paragraph)) = narrative {
+                if paragraph == s.paragraph && anchor + chrono::Days::new(120) < reference {
+                    if let Some(span) = reanchor(&t.text, anchor, reference) {
+                        t.span = span;
+                        narrative = Some((span.start, s.paragraph));
+                    }
+                }
+            }
+        }
         let mut prev_date: Option<Span> = None;
         let mut fronted_date: Option<Span> = None;
         let mut made_here: Vec<usize> = Vec::new();
@@ -705,10 +779,24 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 }
                 continue;
             }
-            if question || !prose {
+            if question {
                 continue;
             }
             let cues = events::cues(lex, &toks, c0, c1);
+            // "On Tuesday it rang again.": a contact word with a day and
+            // no one named dates the contact the next sentence reports
+            if let Some(d) = date.filter(|d| d.is_day() && d.start <= reference) {
+                if stext.trim_end().ends_with('.')
+                    && mentions.iter().all(|m| m.last <= c0 || m.first >= c1)
+                    && hits.iter().any(|h| events::realis(&toks, clause, h, &cues))
+                    && moves_story(story, d.start, opener)
+                {
+                    story = Some((d.start, si));
+                }
+            }
+            if !prose {
+                continue;
+            }
             // an object right after, or the agent of a passive ("was
             // received by Putin")
             // the agent of a passive further on: "being received in Abu

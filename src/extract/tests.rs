@@ -233,6 +233,19 @@ fn contacts_and_their_dates() {
                 "meeting 2023-07-15 Mohammed bin Zayed Al Nahyan|Narendra Modi",
             ],
         ),
+        // a contact word with a day and no one named dates the next
+        // sentence's contact; a paragraph telling 2022 reads "in August" in
+        // 2022; "he" is not the person its own clause names
+        (
+            "For almost three years the phone line was silent. On Tuesday it rang again. Emmanuel Macron and Vladimir Putin spoke for more than two hours.\n\nFew leaders invested more in Mr Putin than Mr Macron. He hosted the Russian president at Versailles on May 29, 2017. He spoke to Mr Putin on February 24th 2022. The two discussed the Zaporizhzhia nuclear plant in August.",
+            "2025-07-02",
+            &[
+                "call 2022-02-24 Emmanuel Macron|Vladimir Putin",
+                "call 2022-08 Emmanuel Macron|Vladimir Putin",
+                "call 2025-07-01 Emmanuel Macron|Vladimir Putin",
+                "meeting 2017-05-29 Emmanuel Macron|Vladimir Putin",
+            ],
+        ),
     ];
     for (body, date, want) in cases {
         assert_eq!(events(body, date), *want, "{body}");
