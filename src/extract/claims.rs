@@ -63,7 +63,7 @@ static FIRST_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FIRST_SINCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)first(?-u:\b)(?P<q>[^.;?!]{0,90}?)(?-u:\b)since\s+(?P<what>(?:[^.;?!,]|\.\s*\d){1,80})")
+    Regex::new(r"(?i)(?-u:\b)first(?-u:\b)(?P<q>[^.;?!]{0,90}?)(?-u:\b)since\s+(?P<what>(?:(?-i:\b[A-Z])\.(?-i:[A-Z])\.|[^.;?!,]|\.\s*\d){1,80})")
         .expect("claim pattern compiles")
 });
 
@@ -81,6 +81,13 @@ static FIRST_BARE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("claim pattern compiles")
 });
 
+/// "held their first face-to-face meeting": first ever, unless something
+/// after it bounds it (checked as for FIRST_BARE).
+static HELD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:held|had)\s+their\s+first\s+(?P<q>(?:[\w-]+\s+){0,2}?(?:meeting|call|summit|talks|encounter|conversation|phone call))(?-u:\b)(?P<tail>[^.;?!]{0,40})")
+        .expect("claim pattern compiles")
+});
+
 /// "three weeks after the two met", "20 days after the two leaders spoke by
 /// video call": the silence before this contact, stated from the other end.
 static AFTER_LAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,7 +98,7 @@ static AFTER_LAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FIRST_EVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?P<q4>the\s+first\s+time\s+(?:the\s+two(?:\s+(?:men|women|leaders|presidents))?|they)\s+(?:had\s+|have\s+)?(?:met|spoken|talked)(?:\s+in\s+person)?)(?:\s*[.;,]|\s*$)|(?:first[- ]ever\s+(?P<q1>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)|first\s+(?P<q2>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)\s+ever|(?P<q3>never\s+(?:before\s+)?(?:met|spoken|talked)))(?-u:\b))")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<q4>the\s+first\s+time\s+(?:the\s+two(?:\s+(?:men|women|leaders|presidents))?|they|(?-i:[A-Z])[\w-]+\s+and\s+(?-i:[A-Z])[\w-]+)\s+(?:had\s+|have\s+)?(?:met|spoken|talked|shaken\s+hands|held\s+talks)(?:\s+in\s+person|\s+face[- ]to[- ]face)?)(?:\s*[.;,]|\s*$)|(?:first[- ]ever\s+(?P<q1>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)|first\s+(?P<q2>[\w -]{0,40}?(?:meeting|call|talks|visit|summit|conversation|contact|encounter)s?)\s+ever|(?P<q3>never\s+(?:before\s+)?(?:met|spoken|talked)))(?-u:\b))")
         .expect("claim pattern compiles")
 });
 
@@ -406,14 +413,20 @@ pub fn find(sentence: &str) -> Vec<Found> {
             basis: basis_of(q),
         });
     }
-    for (base, c) in firsts
-        .iter()
-        .flat_map(|(b, w)| FIRST_BARE.captures_iter(w).map(move |c| (*b, c)))
-    {
+    for (base, c) in firsts.iter().flat_map(|(b, w)| {
+        FIRST_BARE
+            .captures_iter(w)
+            .chain(HELD_FIRST.captures_iter(w))
+            .map(move |c| (*b, c))
+    }) {
         let m = shifted(c.get(0).expect("group 0 always matches"), base);
+        // up to the next comma: what comes after is another thought
         let tail = c
             .name("tail")
             .map_or("", |m| m.as_str())
+            .split(',')
+            .next()
+            .unwrap_or("")
             .to_ascii_lowercase();
         // "... as president", "... of the year", "... since 2019" bound it
         if [
@@ -620,6 +633,27 @@ mod tests {
         assert!(find("It was the first time the two had met since 2019.")
             .iter()
             .all(|f| f.stated != Stated::FirstEver));
+        for first_ever in [
+            "It was the first time Rubio and Lavrov had met in person.",
+            "It was the first time they had shaken hands.",
+            "Erdogan and Netanyahu held their first face-to-face meeting on Tuesday, a sign of the thaw.",
+        ] {
+            assert_eq!(
+                find(first_ever).first().map(|f| &f.stated),
+                Some(&Stated::FirstEver),
+                "{first_ever}"
+            );
+        }
+        // bounded: not first ever
+        assert!(find("They held their first meeting as presidents in Bali.")
+            .iter()
+            .all(|f| f.stated != Stated::FirstEver));
+        // "U.S." does not end the "since" phrase
+        let f = find("the first contact since the U.S. military shot down a balloon on Feb. 4");
+        assert_eq!(
+            f[0].stated,
+            Stated::Since("the U.S. military shot down a balloon on Feb. 4".into())
+        );
     }
 
     #[test]

@@ -561,6 +561,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
     let mut story: Option<(NaiveDate, usize)> = None;
     // the last date with a year the text gave, and its paragraph
     let mut narrative: Option<(NaiveDate, usize)> = None;
+    let mut last_dated: Option<Span> = None;
 
     // the lead: the first two sentences of prose (headings do not count)
     let mut prose_seen = 0usize;
@@ -679,6 +680,8 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 }
             }
         }
+        // "since then": the last date of the sentences before
+        let then = last_dated;
         let mut prev_date: Option<Span> = None;
         let mut fronted_date: Option<Span> = None;
         let mut made_here: Vec<usize> = Vec::new();
@@ -1145,7 +1148,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
             let ctext = stext[found.start..found.end].trim().to_string();
             let pair = claim_pair(&res, &drafts, &made_here, &mentions, &toks, &found, start);
             let (since, since_event) = match &found.stated {
-                Stated::Since(what) => resolve_since(what, reference, body, &res),
+                Stated::Since(what) => resolve_since(what, reference, body, &res, then),
                 _ => (None, false),
             };
             // "since a Dec. 7 video call", "since their summit in Hanoi in February":
@@ -1186,6 +1189,9 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 since_event,
             });
         }
+        if let Some(t) = timexes.last() {
+            last_dated = Some(t.span);
+        }
     }
 
     settle(
@@ -1225,15 +1231,23 @@ const SINCE_FILLERS: &[&str] = &[
 
 /// The date a "since" phrase names, and whether it is an event that was not
 /// a contact of the pair ("since Biden took office", "since the war began").
+/// `then` is the last date the text gave before this sentence ("since then").
 fn resolve_since(
     what: &str,
     reference: NaiveDate,
     body: &str,
     res: &Resolver<'_>,
+    then: Option<Span>,
 ) -> (Option<Span>, bool) {
     let lex = lexicon::global();
     let wt = text::tokens(what, 0);
+    if wt.len() == 1 && wt[0].key == "then" {
+        return (then, false);
+    }
     let contact = !events::triggers(lex, &wt, 0, wt.len()).is_empty();
+    let event = (!contact)
+        .then(|| event_day(what, reference, body, res))
+        .flatten();
     // with "since" before it, a bare "2019" or "June" reads as a date
     let since_what = format!("since {what}");
     let found = temporal::find(&since_what, reference, Prefer::Past)
@@ -1245,6 +1259,11 @@ fn resolve_since(
             t
         });
     if let Some(t) = found {
+        // "since Russia's full-scale invasion in February 2022": the day
+        // of the event, inside the month the text gives
+        if let Some(day) = event.filter(|d| t.span.start <= *d && *d <= t.span.end) {
+            return (Some(Span::day(day)), true);
+        }
         let rest = wt
             .iter()
             .filter(|k| k.word && (k.end <= t.start || k.start >= t.end))
@@ -1254,15 +1273,34 @@ fn resolve_since(
     if contact {
         return (None, false);
     }
+    (event.map(Span::day), true)
+}
+
+/// The day of an event a "since" phrase names: a person taking office
+/// ("since Biden took office", "since Trump returned to the White House")
+/// or an event of data/events.tsv ("since the invasion").
+fn event_day(
+    what: &str,
+    reference: NaiveDate,
+    body: &str,
+    res: &Resolver<'_>,
+) -> Option<NaiveDate> {
+    let lex = lexicon::global();
     let folded = fold(what);
-    // "since Biden took office", "since he became president": the role's start
     if [
         "took office",
+        "taking office",
         "became",
         "was elected",
         "sworn in",
         "inauguration",
+        "inaugurated",
         "came to power",
+        "took power",
+        "assumed office",
+        "returned to the white house",
+        "returned to power",
+        "returned to office",
     ]
     .iter()
     .any(|k| folded.contains(k))
@@ -1284,22 +1322,21 @@ fn resolve_since(
                     .into_iter()
                     .find(|r| r.held_on(reference))
                 {
-                    return (Some(Span::day(r.start)), true);
+                    return Some(r.start);
                 }
             }
         }
     }
     let article = fold(body);
-    for (phrase, date, context) in SINCE_EVENTS.iter() {
-        if folded.contains(phrase.as_str())
-            && context
-                .as_ref()
-                .is_none_or(|c| article.contains(c.as_str()))
-        {
-            return (Some(Span::day(*date)), true);
-        }
-    }
-    (None, true)
+    SINCE_EVENTS
+        .iter()
+        .find(|(phrase, _, context)| {
+            folded.contains(phrase.as_str())
+                && context
+                    .as_ref()
+                    .is_none_or(|c| article.contains(c.as_str()))
+        })
+        .map(|(_, date, _)| *date)
 }
 
 /// The pair a claim is about: the contact of its sentence, the people it

@@ -343,3 +343,41 @@ fn stated_gaps() {
         Some("2024-11-15".to_string())
     );
 }
+
+/// The claims of an article as `min..max` (or `?`/`open`) per claim.
+fn claim_ranges(body: &str, date: &str) -> Vec<String> {
+    let published = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("test date");
+    let x = extract(Text {
+        title: None,
+        body,
+        published,
+        source: None,
+    });
+    x.claims
+        .iter()
+        .map(|c| {
+            let n = |v: Option<i64>, none: &str| v.map_or(none.to_string(), |v| v.to_string());
+            format!("{}..{}", n(c.min_days, "?"), n(c.max_days, "open"))
+        })
+        .collect()
+}
+
+#[test]
+fn since_then_and_since_an_event() {
+    // "since then": the date the sentence before gave
+    assert_eq!(
+        claim_ranges(
+            "Egyptian President Abdel Fattah al-Sisi met Turkish President Recep Tayyip Erdogan in New Delhi on September 9, 2023. On Wednesday, Erdogan held talks with Sisi in Cairo, their first meeting since then.",
+            "2024-02-15"
+        ),
+        ["158..158"]
+    );
+    // the day the event names, inside the month the text gives
+    assert_eq!(
+        claim_ranges(
+            "President Donald Trump met Australian Prime Minister Anthony Albanese at the White House on Monday, the first formal meeting between the two leaders since Trump returned to the White House in January.",
+            "2025-10-21"
+        ),
+        ["273..open"]
+    );
+}
