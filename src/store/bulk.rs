@@ -155,10 +155,10 @@ pub struct Batch<'t> {
     contacts: Vec<(i64, i64, i64, i64, EventKind, crate::date::Precision, i64)>,
     /// Actor rows of the batch (actor, event, position), written sorted.
     actor_rows: Vec<(i64, i64, i64)>,
-    /// The sorted actors of each event whose rows are still kept back
-    /// (range in `pending_actors`), so that a repeat of it is checked
-    /// without writing them first.
-    pending: rustc_hash::FxHashMap<i64, (usize, usize)>,
+    /// The events whose rows are still kept back, by increasing id, with
+    /// their sorted actors (a range of `pending_actors`), so that a repeat
+    /// of one is checked without writing them first.
+    pending: Vec<(i64, usize, usize)>,
     pending_actors: Vec<i64>,
 }
 
@@ -319,7 +319,7 @@ impl<'t> Batch<'t> {
             sorted: Vec::new(),
             contacts: Vec::new(),
             actor_rows: Vec::new(),
-            pending: Default::default(),
+            pending: Vec::new(),
             pending_actors: Vec::new(),
         })
     }
@@ -454,9 +454,12 @@ impl<'t> Batch<'t> {
         {
             return Ok(false);
         }
-        Ok(match self.pending.get(&id) {
-            Some(&(at, len)) => &self.pending_actors[at..at + len] == sorted,
-            None => self.tx.db().event_actor_ids(id)? == sorted,
+        Ok(match self.pending.binary_search_by_key(&id, |p| p.0) {
+            Ok(i) => {
+                let (_, at, len) = self.pending[i];
+                &self.pending_actors[at..at + len] == sorted
+            }
+            Err(_) => self.tx.db().event_actor_ids(id)? == sorted,
         })
     }
 
@@ -516,13 +519,18 @@ impl<'t> Batch<'t> {
             e.ext_id
         ])?;
         let id = self.tx.conn().last_insert_rowid();
+        if self.pending.last().is_some_and(|p| p.0 >= id) {
+            // Ids grow within a transaction; should one not, the rows kept
+            // back so far are written and `pending` stays sorted.
+            self.flush()?;
+        }
         // Positions are the order given.
         let position = |actor: i64| e.actors.iter().position(|a| *a == actor).unwrap_or(0) as i64;
         for a in sorted {
             self.actor_rows.push((*a, id, position(*a)));
         }
         self.pending
-            .insert(id, (self.pending_actors.len(), sorted.len()));
+            .push((id, self.pending_actors.len(), sorted.len()));
         self.pending_actors.extend_from_slice(sorted);
         if e.kind.is_contact() {
             for (i, a) in sorted.iter().enumerate() {
