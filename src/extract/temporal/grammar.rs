@@ -4,7 +4,9 @@
 
 use super::calendar::{add_days, add_months, nearest_day_of_month, weekend, Dir};
 use super::lexicon::{Class, Lex, Phase, Rel, Unit, LEXICON};
-use super::periods::{after_the, dur_word, ordinal_period, qh, qh_shape, unit_span, year_qh};
+use super::periods::{
+    after_the, dur_word, ordinal_period, qh, qh_shape, short_year, unit_span, year_qh,
+};
 use super::phrase::{day_first, phrase};
 use super::tokens::{Kind, Tok};
 use super::Prefer;
@@ -137,6 +139,7 @@ pub(super) fn starter(cx: &Cx, i: usize) -> bool {
     match cx.toks[i].kind {
         Kind::Num(..) | Kind::Ord(_) | Kind::Decade(_) => true,
         Kind::Other => qh_shape(cx, i),
+        Kind::Punct(b'\'') => matches!(cx.toks.get(i + 1).map(|t| t.kind), Some(Kind::Num(_, 2))),
         Kind::Word(id) => {
             let l = &LEXICON.entries[id as usize];
             l.holiday_head
@@ -172,6 +175,12 @@ pub(super) fn parse_at(cx: &Cx, i: usize) -> Option<Hit> {
     };
     match cx.toks[i].kind {
         Kind::Other => consider(qh(cx, i)),
+        // "in '98"
+        Kind::Punct(b'\'') if cx.lenient || cx.ctx_before(i, b'y') => {
+            if let Some(y) = short_year(cx, i) {
+                consider(hit(i, i + 1, Span::year(y)?, false));
+            }
+        }
         Kind::Num(..) => {
             consider(iso(cx, i));
             consider(year_qh(cx, i));
@@ -381,7 +390,11 @@ fn offset(r: NaiveDate, unit: Unit, n: i64) -> Option<Span> {
             r.year()
                 .checked_add(i32::try_from(n).ok()?.checked_mul(10)?)?,
         ),
-        Unit::Century | Unit::Weekend => None,
+        Unit::Century => Span::year(
+            r.year()
+                .checked_sub(i32::try_from(-n).ok()?.checked_mul(100)?)?,
+        ),
+        Unit::Weekend => None,
     }
 }
 

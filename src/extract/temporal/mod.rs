@@ -30,6 +30,7 @@ use crate::date::{Precision, Span};
 use chrono::{Datelike, NaiveDate};
 use grammar::{parse_at, starter, Cx};
 use lexicon::{Class, LEXICON};
+use periods::time_at;
 use tokens::{tokenize, Kind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,18 @@ pub fn resolve(text: &str, reference: NaiveDate, prefer: Prefer) -> Option<Span>
         }
         if let Some(s) = numeric_date(t) {
             return Some(s);
+        }
+        // 2024-01-19T10:00:00Z, 2024-01-19 10:00: the day.
+        if t.len() > 11 && matches!(t.as_bytes()[10], b'T' | b' ') {
+            if let (Some(day), Some(time)) = (t.get(..10), t.get(11..)) {
+                let clock =
+                    |b: u8| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'+' | b'-' | b'Z');
+                if time.as_bytes()[0].is_ascii_digit() && time.bytes().all(clock) {
+                    if let Ok(s) = Span::parse_value(day) {
+                        return Some(s);
+                    }
+                }
+            }
         }
     }
     let mut toks = Vec::new();
@@ -118,8 +131,24 @@ fn whole(
         let sub = toks.get(skip..).filter(|s| !s.is_empty())?;
         let sub_cx = Cx { toks: sub, ..cx };
         if let Some(h) = parse_at(&sub_cx, 0) {
-            if h.last + 1 == sub.len() {
+            // "Friday at 3 p.m.", "Jan. 19, 14:00 GMT": a time after the date.
+            if h.last + 1 == sub.len() || time_at(&sub_cx, h.last + 1) == Some(sub.len() - 1) {
                 return Some(h);
+            }
+        }
+        // "10:30 a.m. Friday", "at 3pm yesterday", "9 p.m. on Thursday"
+        if let Some(tl) = time_at(&sub_cx, 0) {
+            let k = if sub_cx.is(tl + 1, "on") {
+                tl + 2
+            } else {
+                tl + 1
+            };
+            if k < sub.len() {
+                if let Some(h) = parse_at(&sub_cx, k) {
+                    if h.last + 1 == sub.len() {
+                        return Some(h);
+                    }
+                }
             }
         }
         // One leading preposition ("on tuesday", "since 2018", "in 3 days")

@@ -75,6 +75,9 @@ pub(super) fn day_at(cx: &Cx, i: usize) -> Option<(u32, usize)> {
 /// last token, anchored).
 fn year_after(cx: &Cx, k: usize, winter: bool) -> Option<(i32, usize, bool)> {
     let k = if cx.is(k, "of") { k + 1 } else { k };
+    if let Some(y) = short_year(cx, k) {
+        return Some((y, k + 1, false));
+    }
     if let Some(y) = cx.year_num(k) {
         let mut last = k;
         if winter && (cx.punct(k + 1, b'-') || cx.punct(k + 1, b'/')) && cx.glued(k + 1) {
@@ -96,6 +99,23 @@ fn year_after(cx: &Cx, k: usize, winter: bool) -> Option<(i32, usize, bool)> {
         return Some((cx.r.year() + s, k + 1, true));
     }
     None
+}
+
+/// '98, ’19: a two-digit year after a quote mark, in the century that puts
+/// it at most ten years after the reference.
+pub(super) fn short_year(cx: &Cx, k: usize) -> Option<i32> {
+    if !cx.punct(k, b'\'') || !cx.glued(k + 1) {
+        return None;
+    }
+    let Kind::Num(v, 2) = cx.toks.get(k + 1)?.kind else {
+        return None;
+    };
+    if cx.glued(k + 2) && !cx.punct(k + 2, b',') && !cx.punct(k + 2, b'.') {
+        return None;
+    }
+    let base = cx.r.year() - cx.r.year().rem_euclid(100);
+    let y = base + v as i32;
+    Some(if y > cx.r.year() + 10 { y - 100 } else { y })
 }
 
 /// A season at `j` (`i` starts the match): "spring", "last summer", "the
@@ -244,6 +264,44 @@ pub(super) fn ordinal_period(cx: &Cx, i: usize, k: usize) -> Option<Hit> {
         _ if cx.is(k, "final") => (0, k),
         _ => ordinal(cx, k)?,
     };
+    // "the first Monday of March", "the last Friday in January"
+    if let Some(Class::Weekday(w)) = cx.class(ol + 1) {
+        if !(cx.is(ol + 2, "of") || cx.is(ol + 2, "in")) || n > 5 {
+            return None;
+        }
+        let (s, last, anchored) = container(cx, ol + 3)?;
+        if s.precision != Precision::Month {
+            return None;
+        }
+        let nth = if n == 0 { -1 } else { n as i32 };
+        let rule = super::lexicon::Rule::Nth(s.start.month(), nth, w);
+        let d = super::calendar::holiday(rule, s.start.year())?;
+        return hit(i, last, Span::day(d), anchored);
+    }
+    // "the first day of spring", "the last day of January"
+    if cx.class(ol + 1)
+        == Some(Class::Unit {
+            unit: Unit::Day,
+            plural: false,
+        })
+        && cx.is(ol + 2, "of")
+        && n <= 1
+    {
+        let k = ol + 3;
+        let (s, last, anchored) = match cx.class(k) {
+            Some(Class::Season(_)) => {
+                let h = season_head(cx, k, k, None, None)?;
+                (h.span, h.last, h.anchored)
+            }
+            _ if cx.is(k, "the") && matches!(cx.class(k + 1), Some(Class::Season(_))) => {
+                let h = season_head(cx, k, k + 1, None, None)?;
+                (h.span, h.last, h.anchored)
+            }
+            _ => container(cx, k)?,
+        };
+        let d = if n == 0 { s.end } else { s.start };
+        return hit(i, last, Span::day(d), anchored);
+    }
     let Some(Class::Unit {
         unit,
         plural: false,
@@ -436,6 +494,75 @@ pub(super) fn after_the(cx: &Cx, i: usize) -> Option<Hit> {
     }
     consider(ordinal_period(cx, i, n));
     best
+}
+
+/// A time of day at `k`, typed after or before a date: "at 3 p.m.", "10:30",
+/// "14:00 GMT", "noon", "10am ET". Returns its last token. The date keeps its
+/// precision: dateline dates are days at most.
+pub(super) fn time_at(cx: &Cx, k: usize) -> Option<usize> {
+    let mut k = k;
+    if cx.punct(k, b',') {
+        k += 1;
+    }
+    if cx.is(k, "at") || cx.is(k, "around") || cx.is(k, "about") {
+        k += 1;
+    }
+    let mut last;
+    if ["noon", "midnight", "midday"].iter().any(|w| cx.is(k, w)) {
+        last = k;
+    } else if let Some(t) = cx.toks.get(k).filter(|t| t.kind == Kind::Other) {
+        // 3pm, 10am
+        let w = cx.text[t.start..t.end].to_ascii_lowercase();
+        let digits = w.trim_end_matches("am").trim_end_matches("pm");
+        if digits.len() == w.len()
+            || digits.is_empty()
+            || digits.len() > 2
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        last = k;
+    } else {
+        let Kind::Num(h, d) = cx.toks.get(k)?.kind else {
+            return None;
+        };
+        if d > 2 || h > 24 {
+            return None;
+        }
+        last = k;
+        if cx.punct(k + 1, b':') && cx.glued(k + 1) {
+            match cx.toks.get(k + 2).map(|t| t.kind) {
+                Some(Kind::Num(m, 2)) if m < 60 => last = k + 2,
+                _ => return None,
+            }
+        }
+        // a.m., p.m., am, pm
+        let ampm = |i: usize| cx.is(i, "am") || cx.is(i, "pm");
+        if ampm(last + 1) {
+            last += 1;
+        } else if (cx.is(last + 1, "a") || cx.is(last + 1, "p"))
+            && cx.punct(last + 2, b'.')
+            && cx.is(last + 3, "m")
+        {
+            last += 3;
+            if cx.punct(last + 1, b'.') {
+                last += 1;
+            }
+        } else if last == k {
+            // a bare number is no time
+            return None;
+        }
+    }
+    const ZONES: &[&str] = &[
+        "gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "cet", "cest",
+        "bst", "ist", "jst", "msk",
+    ];
+    if ZONES.iter().any(|z| cx.is(last + 1, z)) {
+        last += 1;
+    } else if cx.is(last + 1, "local") && cx.is(last + 2, "time") {
+        last += 2;
+    }
+    Some(last)
 }
 
 fn century_phase(s: Span, p: Phase) -> Option<Span> {

@@ -60,7 +60,7 @@ pub(super) fn phrase(cx: &Cx, i: usize) -> Option<Hit> {
                     && matches!(
                         cx.class(j + 3),
                         Some(Class::Unit {
-                            unit: Unit::Week | Unit::Month | Unit::Year,
+                            unit: Unit::Week | Unit::Month | Unit::Year | Unit::Decade,
                             plural: false
                         })
                     ) =>
@@ -108,7 +108,7 @@ pub(super) fn phrase(cx: &Cx, i: usize) -> Option<Hit> {
         && matches!(
             cx.class(j + 1),
             Some(Class::Unit {
-                unit: Unit::Week | Unit::Month | Unit::Year,
+                unit: Unit::Week | Unit::Month | Unit::Year | Unit::Decade,
                 plural: false
             })
         )
@@ -252,7 +252,20 @@ fn head(
                         Unit::Week => Span::week_of(add_days(r, 7 * k)?),
                         Unit::Month => add_months(r, k as i32)?,
                         Unit::Year => Span::year(r.year() + k as i32)?,
-                        Unit::Quarter | Unit::Decade | Unit::Century => unit_span(r, unit, k)?,
+                        // "the end of the decade"
+                        Unit::Decade => {
+                            let s = unit_span(r, unit, k)?;
+                            return hit(
+                                i,
+                                j,
+                                match phase {
+                                    Some(p) => decade_phase(s.start.year(), p)?,
+                                    None => s,
+                                },
+                                true,
+                            );
+                        }
+                        Unit::Quarter | Unit::Century => unit_span(r, unit, k)?,
                         Unit::Fortnight => return None,
                         Unit::Weekend => {
                             let dir = match k {

@@ -509,6 +509,8 @@ const FIND: &[FindCase] = &[
     ("Three days later, the two met; in recent weeks they spoke twice.", "2024-01-19", Past, &[]),
     ("It was their first call in the past year.", "2024-01-19", Past, &[]),
     ("A new year of talks began, and the new year brought hope.", "2024-01-19", Past, &[]),
+    ("They met on the first Monday of March and in '98.", "2024-01-19", Past, &[("the first Monday of March", "2023-03-06"), ("'98", "1998")]),
+    ("The ship's '98 model and rock of the '70s were the 3 p.m. topic.", "2024-01-19", Past, &[("the '70s", "1970-01-01..1979-12-31")]),
 ];
 
 #[test]
