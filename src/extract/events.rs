@@ -357,6 +357,16 @@ pub fn participants(
         {
             continue;
         }
+        // "before the Putin call", "since the Biden-Xi summit": another
+        // contact, named as a moment
+        if toks
+            .get(m.last)
+            .is_some_and(|t| CONTACT_NOUNS.contains(&t.key.as_str()))
+            && (m.first.saturating_sub(2)..m.first)
+                .any(|k| matches!(toks[k].key.as_str(), "before" | "after" | "since" | "until"))
+        {
+            continue;
+        }
         // "according to X", "said X"
         let according =
             m.first >= 2 && toks[m.first - 1].key == "to" && toks[m.first - 2].key == "according";

@@ -1037,7 +1037,7 @@ impl<'a> Resolver<'a> {
                             && f > m.first
                             && !toks[m.first..f]
                                 .iter()
-                                .any(|t| matches!(t.key.as_str(), "." | ";" | "and" | "but"))
+                                .any(|t| matches!(t.key.as_str(), "." | ";" | "," | "and" | "but"))
                     })
                 };
                 let here = here.or(before).filter(|&p| object || !named_after(p));
@@ -1052,6 +1052,14 @@ impl<'a> Resolver<'a> {
             }
         }
         out.retain(|m| m.target != Target::Pronoun);
+        // "He was greeted by Netanyahu": the subject is who "he" was, and
+        // stays the subject of the next sentence
+        if let Some(i) = out.iter().find_map(|m| match m.target {
+            Target::Actor(i) if self.is_person(i) => Some(i),
+            _ => None,
+        }) {
+            first_person_here = Some(i);
+        }
         if first_person_here.is_some() {
             self.last_person = first_person_here;
             self.prev_persons.clear();

@@ -229,6 +229,11 @@ fn reanchor(text: &str, anchor: NaiveDate, reference: NaiveDate) -> Option<Span>
         })
 }
 
+/// The first contact word of a clause, or its start.
+fn first_hit_at(real: &[&Hit], c0: usize) -> usize {
+    real.iter().map(|h| h.first).min().unwrap_or(c0)
+}
+
 /// Whether a contact on `day` moves the story there: a relative or
 /// subordinate clause may look forward, not back ("He arrived from Paris,
 /// where he had talks with Macron yesterday" leaves the story in Abu Dhabi).
@@ -641,6 +646,18 @@ pub fn extract(input: Text<'_>) -> Extraction {
             if let [a, b] = people[..] {
                 res.last_group = vec![a, b];
             }
+            // "Biden spent seven hours on the ground in Tel Aviv on
+            // Wednesday.": where the story is, for the contacts that follow
+            if !people.is_empty() && !question {
+                if let Some(t) = temporal::find(stext, reference, Prefer::Past)
+                    .into_iter()
+                    .find(|t| t.span.is_day() && t.span.start <= reference)
+                {
+                    if moves_story(story, t.span.start, None) {
+                        story = Some((t.span.start, si));
+                    }
+                }
+            }
             continue;
         }
         // "The day before, ...": counted from the story's day, whatever
@@ -896,6 +913,31 @@ pub fn extract(input: Text<'_>) -> Extraction {
                     actors.extend(res.last_group.iter().copied().take(take));
                 }
             }
+            // "Trump said Russia and Ukraine would negotiate after a phone
+            // call with Putin": a call "with" one party, owned by no one
+            // else, is the speaker's
+            if actors.len() == 1 {
+                let owned_call = real.iter().any(|h| {
+                    events::CONTACT_NOUNS.contains(&toks[h.last - 1].key.as_str())
+                        && toks.get(h.last).is_some_and(|t| t.key == "with")
+                        && !toks[c0..h.first].iter().any(|t| t.key == "'s")
+                });
+                let speaker = mentions
+                    .iter()
+                    .filter(|m| m.first >= c0 && m.first < first_hit_at(&real, c0))
+                    .find(|m| {
+                        toks[m.last..first_hit_at(&real, c0)]
+                            .iter()
+                            .any(|t| events::SPEECH.contains(&t.key.as_str()))
+                    })
+                    .and_then(|m| match m.target {
+                        Target::Actor(i) if res.is_person(i) => Some(i),
+                        _ => None,
+                    });
+                if let (true, Some(sp)) = (owned_call, speaker) {
+                    actors.insert(sp);
+                }
+            }
             // "Vice President Kamala Harris joined the call": one more party
             if actors.len() == 1
                 && toks[c0..c1]
@@ -1045,6 +1087,11 @@ pub fn extract(input: Text<'_>) -> Extraction {
             // contact reported in the sentences just before, if it does not
             // fold into one. Not a habit or the perfect ("have met often").
             let fallback = if date.is_none() && !historical && !habitual(&toks[c0..c1]) {
+                let from_story = || {
+                    story
+                        .filter(|&(_, at)| at + 3 >= si)
+                        .map(|(day, _)| Span::day(day))
+                };
                 if toks[c0..c1].iter().any(|t| t.key == "also") {
                     drafts
                         .iter()
@@ -1052,10 +1099,9 @@ pub fn extract(input: Text<'_>) -> Extraction {
                         .find(|d| !d.background && !d.historical && d.date.is_some())
                         .filter(|d| d.sentence + 2 >= si)
                         .and_then(|d| d.date)
+                        .or_else(from_story)
                 } else {
-                    story
-                        .filter(|&(_, at)| at + 3 >= si)
-                        .map(|(day, _)| Span::day(day))
+                    from_story()
                 }
             } else {
                 None
@@ -1112,6 +1158,8 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 let day = match date {
                     Some(d) if d.is_day() => Some(d.start),
                     None if in_lead && !past_perfect => Some(reference),
+                    // a continuation keeps the story where it is
+                    None => fallback.filter(|f| f.is_day()).map(|f| f.start),
                     _ => None,
                 };
                 if let Some(day) = day.filter(|&d| moves_story(story, d, opener)) {

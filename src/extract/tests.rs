@@ -246,6 +246,17 @@ fn contacts_and_their_dates() {
                 "meeting 2017-05-29 Emmanuel Macron|Vladimir Putin",
             ],
         ),
+        // a call "with" one party, owned by no one else, is the speaker's;
+        // a fronted "After ...," is its own clause; "before the Putin call"
+        // names another contact
+        (
+            "Donald Trump said Russia and Ukraine would start talks after a two-hour phone call with Vladimir Putin on Monday. After speaking with Putin, Trump held a call with Volodymyr Zelenskyy and Emmanuel Macron. Zelenskyy also spoke to Trump before the Putin call.",
+            "2025-05-19",
+            &[
+                "call 2025-05-19 Donald Trump|Emmanuel Macron|Volodymyr Zelensky",
+                "call 2025-05-19 Donald Trump|Vladimir Putin",
+            ],
+        ),
     ];
     for (body, date, want) in cases {
         assert_eq!(events(body, date), *want, "{body}");

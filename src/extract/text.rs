@@ -261,6 +261,17 @@ pub fn clause_break(tokens: &[Token], i: usize) -> bool {
     {
         return true;
     }
+    // "After speaking with Putin, Trump held a call with ...": a fronted
+    // subordinate phrase ends at its comma
+    if after_comma && !tokens[..i - 1].iter().any(|t| t.key == ",") {
+        let opener = tokens.iter().find(|t| t.word).map(|t| t.key.as_str());
+        if matches!(
+            opener,
+            Some("after" | "before" | "following" | "upon" | "having" | "while")
+        ) {
+            return true;
+        }
+    }
     match t.key.as_str() {
         "while" | "whereas" | "although" | "though" | "because" | "but" => true,
         "as" | "after" | "before" | "when" | "where" | "which" | "who" | "whom" | "since"
