@@ -205,6 +205,20 @@ fn head(
                         if let Some(h) = day_first(cx, k, k) {
                             return hit(i, h.last, h.span, h.anchored);
                         }
+                        // "Friday the 19th": the date decides.
+                        if cx.is(k, "the") && rel.is_none() {
+                            if let Some(Kind::Ord(d)) = cx.toks.get(k + 1).map(|t| t.kind) {
+                                let free = cx
+                                    .toks
+                                    .get(k + 2)
+                                    .is_none_or(|t| matches!(t.kind, Kind::Punct(_)) || cx.lenient);
+                                if free && (1..=31).contains(&d) {
+                                    let day =
+                                        super::calendar::nearest_day_of_month(r, d, cx.dir(None))?;
+                                    return hit(i, k + 1, Span::day(day), true);
+                                }
+                            }
+                        }
                     }
                     if l.abbr && !cx.lenient {
                         return None;
@@ -455,6 +469,15 @@ pub(super) fn day_first(cx: &Cx, i: usize, first: usize) -> Option<Hit> {
     if cx.is(k, "of") {
         k += 1;
     }
+    // 19-Jan-2024
+    let dashed = ed == d
+        && cx.punct(k, b'-')
+        && cx.glued(k)
+        && cx.glued(k + 1)
+        && matches!(cx.class(k + 1), Some(Class::Month { .. }));
+    if dashed {
+        k += 1;
+    }
     let Some(Class::Month { m, abbr, ambiguous }) = cx.class(k) else {
         return None;
     };
@@ -466,7 +489,7 @@ pub(super) fn day_first(cx: &Cx, i: usize, first: usize) -> Option<Hit> {
         last = k + 1;
     }
     let mut y_at = last + 1;
-    if cx.punct(y_at, b',') {
+    if cx.punct(y_at, b',') || (dashed && cx.punct(y_at, b'-') && cx.glued(y_at)) {
         y_at += 1;
     }
     let year = cx.year_num(y_at);

@@ -658,3 +658,140 @@ fn suite_table() {
         bad.join("\n")
     );
 }
+
+/// Soups of the words the newer patterns read, cut anywhere, from references
+/// at the ends of the calendar: nothing panics and matches lie on char
+/// boundaries (tests/cli/hostile.rs does the same with arbitrary text).
+#[test]
+fn new_patterns_take_any_soup() {
+    const W: &[&str] = &[
+        "the",
+        "of",
+        "in",
+        "first",
+        "last",
+        "final",
+        "third",
+        "twenty",
+        "-",
+        "first",
+        "quarter",
+        "half",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "Q3",
+        "3Q",
+        "H1",
+        "2023",
+        "'",
+        "\u{2019}",
+        "98",
+        "90s",
+        "spring",
+        "fall",
+        "winter",
+        "summer",
+        "of",
+        "2022",
+        "/",
+        "23",
+        "early",
+        "mid",
+        "late",
+        "end",
+        "past",
+        "recent",
+        "within",
+        "next",
+        "coming",
+        "previous",
+        "following",
+        "same",
+        "a",
+        "couple",
+        "few",
+        "fortnight",
+        "decade",
+        "century",
+        "21st",
+        "nineties",
+        "ago",
+        "later",
+        "earlier",
+        "from",
+        "now",
+        "today",
+        "this",
+        "time",
+        "year",
+        "Monday",
+        "Fri",
+        ".",
+        ",",
+        "January",
+        "May",
+        "fifth",
+        "at",
+        "3",
+        "p",
+        "m",
+        "10:30",
+        "pm",
+        "GMT",
+        "noon",
+        "to",
+        "between",
+        "and",
+        "through",
+        "19.01.2024",
+        "2024/01/19",
+        "T",
+        ":",
+        "before",
+        "weekend",
+        "Christmas",
+        "Presidents",
+        "Day",
+        "\u{e9}t\u{e9}",
+    ];
+    let refs = [
+        NaiveDate::MIN,
+        NaiveDate::MAX,
+        date("2024-01-19"),
+        date("2024-02-29"),
+        date("0001-01-01"),
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for round in 0..20_000 {
+        let len = 1 + next(9);
+        let mut s = String::new();
+        for _ in 0..len {
+            if next(3) > 0 {
+                s.push(' ');
+            }
+            s.push_str(W[next(W.len())]);
+        }
+        let r = refs[round % refs.len()];
+        let p = if round % 2 == 0 { Past } else { Future };
+        let _ = resolve(&s, r, p);
+        for t in find(&s, r, p) {
+            assert!(t.start <= t.end && t.end <= s.len(), "{s:?}");
+            assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+        }
+    }
+    // Long input: one pass, however many patterns start in it.
+    let long =
+        "the first quarter of the past 3 days from March to May in '98 spring ".repeat(20_000);
+    let started = std::time::Instant::now();
+    find(&long, date("2024-01-19"), Past);
+    resolve(&long, date("2024-01-19"), Past);
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
