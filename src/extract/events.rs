@@ -357,6 +357,18 @@ pub fn participants(
         {
             continue;
         }
+        // "Putin informed the Prime Minister of Israel about his
+        // conversations with ...": the one told about a contact is not in it
+        if m.last <= hit.first
+            && toks[m.last..hit.first]
+                .iter()
+                .any(|t| matches!(t.key.as_str(), "about" | "on" | "of"))
+            && toks[m.first.saturating_sub(3)..m.first]
+                .iter()
+                .any(|t| matches!(t.key.as_str(), "informed" | "briefed" | "told" | "updated"))
+        {
+            continue;
+        }
         // "before the Putin call", "since the Biden-Xi summit": another
         // contact, named as a moment
         if toks
@@ -403,7 +415,13 @@ pub fn participants(
             let fronted = hit.last <= m.first
                 && prev.is_some_and(|p| TALKING_TO.contains(&p))
                 && !toks[hit.last..m.first].iter().any(|t| t.key == "that");
-            if !agent && !fronted {
+            // "received a phone call today from Zelenskyy" (a letter "from"
+            // someone may be handed by another)
+            let caller = prev == Some("from")
+                && hit.last <= m.first
+                && hit.kind == TriggerKind::Call
+                && m.first - hit.last <= 4;
+            if !agent && !fronted && !caller {
                 continue;
             }
         }

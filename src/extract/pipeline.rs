@@ -229,6 +229,83 @@ fn reanchor(text: &str, anchor: NaiveDate, reference: NaiveDate) -> Option<Span>
         })
 }
 
+/// Whether an article is a government's own account of the day's contacts:
+/// its source names a seat of government ("President of Russia", "The
+/// White House", "Ministry of External Affairs") or its title is a readout's.
+fn is_readout(source: Option<&str>, title: Option<&str>, body: &str) -> bool {
+    let heading = title
+        .map(str::to_string)
+        .or_else(|| {
+            body.lines()
+                .find(|l| !l.trim().is_empty())
+                .map(str::to_string)
+        })
+        .map(|t| fold(&t))
+        .unwrap_or_default();
+    let readout_title = [
+        "readout",
+        "telephone conversation",
+        "phone conversation",
+        "telephone talk",
+        "phone call with",
+        "call with",
+        "talks with",
+        "meeting with",
+        "visit of",
+        "meets with",
+        "held talks",
+        "spoke with",
+    ]
+    .iter()
+    .any(|k| heading.starts_with(k) || heading.contains(&format!(" {k}")) && heading.len() < 120);
+    let government = source.is_some_and(|s| {
+        let s = fold(s);
+        [
+            "white house",
+            "president of russia",
+            "kremlin",
+            "ministry of",
+            "prime minister's office",
+            "government",
+            "elysee",
+            "chancellery",
+            "bundesregierung",
+            "mofa",
+            "state council",
+            "european council",
+            "10 downing street",
+            "gov.uk",
+            "pib",
+        ]
+        .iter()
+        .any(|k| s.contains(k))
+    });
+    readout_title || government
+}
+
+/// "where a meeting with President Putin is likely": a contact whose
+/// clause goes on to call it likely, possible or expected is not one yet.
+fn likely_after(rest: &[Token]) -> bool {
+    rest.windows(2).any(|w| {
+        matches!(
+            w[0].key.as_str(),
+            "is" | "was" | "are" | "were" | "seems" | "remains" | "looks"
+        ) && matches!(
+            w[1].key.as_str(),
+            "likely"
+                | "unlikely"
+                | "possible"
+                | "expected"
+                | "planned"
+                | "scheduled"
+                | "due"
+                | "set"
+                | "mooted"
+                | "envisaged"
+        )
+    })
+}
+
 /// The first contact word of a clause, or its start.
 fn first_hit_at(real: &[&Hit], c0: usize) -> usize {
     real.iter().map(|h| h.first).min().unwrap_or(c0)
@@ -550,6 +627,9 @@ pub fn extract(input: Text<'_>) -> Extraction {
     let body = input.body;
     let (reference, dateline_end) = dateline(body, input.published);
     let mut res = Resolver::new(lex, reference, input.title, input.source, body);
+    // a government's readout reports the day's contacts: undated, they are
+    // of its date, wherever they stand
+    let readout = is_readout(input.source, input.title, body);
     let mut call_words = 0usize;
     let mut meeting_words = 0usize;
     if let Some(title) = input.title {
@@ -864,6 +944,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 .iter()
                 .filter(|h| !quoted[h.first])
                 .filter(|h| events::realis(&toks, clause, h, &cues))
+                .filter(|h| !likely_after(&toks[h.last..c1]))
                 .collect();
             if real.is_empty() {
                 continue;
@@ -1079,8 +1160,11 @@ pub fn extract(input: Text<'_>) -> Extraction {
                     })
             });
             let first_hit_tok = real.iter().map(|h| h.first).min().unwrap_or(c0);
-            let historical =
-                past_perfect || toks[c0..first_hit_tok].iter().any(|t| t.key == "last");
+            let historical = past_perfect
+                || toks[c0..first_hit_tok].iter().any(|t| t.key == "last")
+                || toks[c0..c1]
+                    .iter()
+                    .any(|t| matches!(t.key.as_str(), "recalled" | "recalling" | "recall"));
             // An undated contact in the simple past continues the story just
             // told: "He also spoke with Biden", "Partway through the talks,
             // Trump stepped away to telephone Putin" take the day of the
@@ -1106,6 +1190,40 @@ pub fn extract(input: Text<'_>) -> Extraction {
             } else {
                 None
             };
+            // "his conversations with the leaders of Egypt, Iran and Syria":
+            // one contact with each
+            let plural_owned = real.iter().any(|h| {
+                matches!(
+                    toks[h.last - 1].key.as_str(),
+                    "conversations" | "calls" | "meetings"
+                ) && (h.first.saturating_sub(3)..h.first)
+                    .any(|k| matches!(toks[k].key.as_str(), "his" | "her"))
+            });
+            if plural_owned {
+                if let Some(&owner) = subject.first() {
+                    let others: Vec<usize> =
+                        actors.iter().copied().filter(|&a| a != owner).collect();
+                    if others.len() >= 2 {
+                        for other in others {
+                            made_here.push(drafts.len());
+                            drafts.push(Draft {
+                                kind,
+                                date,
+                                actors: [owner, other].into_iter().collect(),
+                                evidence: (s.start, s.end),
+                                sentence: si,
+                                lead: false,
+                                background: false,
+                                historical,
+                                fallback,
+                                via_group: false,
+                                direct: [owner, other].into_iter().collect(),
+                            });
+                        }
+                        continue;
+                    }
+                }
+            }
             // "spoke with Biden and with Zelensky": one contact with each
             let splits: Vec<usize> = (c0 + 1..c1)
                 .filter(|&k| toks[k].key == "with" && toks[k - 1].key == "and")
@@ -1141,7 +1259,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                             actors: a,
                             evidence: (s.start, s.end),
                             sentence: si,
-                            lead: in_lead && !past_perfect && !habitual(&toks[c0..c1]),
+                            lead: (in_lead || readout) && !past_perfect && !habitual(&toks[c0..c1]),
                             background: false,
                             historical,
                             fallback,
@@ -1172,7 +1290,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 actors,
                 evidence: (s.start, s.end),
                 sentence: si,
-                lead: in_lead && !past_perfect && !habitual(&toks[c0..c1]),
+                lead: (in_lead || readout) && !past_perfect && !habitual(&toks[c0..c1]),
                 background: false,
                 historical,
                 fallback,

@@ -257,6 +257,23 @@ fn contacts_and_their_dates() {
                 "call 2025-05-19 Donald Trump|Vladimir Putin",
             ],
         ),
+        // a readout's undated contacts are of its day; "his conversations
+        // with the leaders of A, B and C" are one call with each
+        (
+            "Telephone conversations with leaders of Middle Eastern states\n\nVladimir Putin had a telephone conversation with President of the Arab Republic of Egypt Abdel Fattah el-Sisi.\n\nThe leaders exchanged views on the situation in the region. The Russian side emphasised the need to prevent the conflict from spreading.\n\nVladimir Putin had a telephone conversation with Prime Minister of Israel Benjamin Netanyahu.\n\nVladimir Putin informed the Prime Minister of Israel about the main points of his conversations with the leaders of Egypt and Syria held earlier today.",
+            "2023-10-16",
+            &[
+                "call 2023-10-16 Abdel Fattah el-Sisi|Vladimir Putin",
+                "call 2023-10-16 Bashar al-Assad|Vladimir Putin",
+                "call 2023-10-16 Benjamin Netanyahu|Vladimir Putin",
+            ],
+        ),
+        // a call "from" someone; a meeting its clause calls likely is none
+        (
+            "Prime Minister Shri Narendra Modi received a phone call today from H.E. Mr. Volodymyr Zelenskyy, President of Ukraine. Mr. Modi will travel to China, where a meeting with President Vladimir Putin is likely.",
+            "2025-08-11",
+            &["call 2025-08-11 Narendra Modi|Volodymyr Zelensky"],
+        ),
     ];
     for (body, date, want) in cases {
         assert_eq!(events(body, date), *want, "{body}");
