@@ -43,7 +43,7 @@ echo "== $N GDELT rows, contacts $CONTACTS, seed $SEED; $(nproc) cores, load $(c
 python3 "$root/benches/gen_gdelt.py" -n "$N" --contacts "$CONTACTS" --seed "$SEED" -o "$FILE"
 echo "file: $(($(stat -c %s "$FILE") / 1000000)) MB"
 (cd "$root" && cargo build --release -q)
-bin=$root/target/release/dateline
+bin=${CARGO_TARGET_DIR:-$root/target}/release/dateline
 
 cols=$(seq -s, -f 'c%g' 0 60)
 for i in $(seq "$RUNS"); do

@@ -13,6 +13,7 @@
 #   DATELINE=0 benches/run.sh         # the sqlite3 shell only
 #   KEEP=1 benches/run.sh             # keep the temporary folder (CSV, databases, outputs)
 #   TMPDIR=/somewhere benches/run.sh  # where that folder goes (needs ~500 MB at 1M rows)
+#   CARGO_TARGET_DIR=/x benches/run.sh  # the build (and the binary timed) there
 set -euo pipefail
 shopt -u patsub_replacement 2>/dev/null || true # bash 5.2: keep '&' literal in ${x//p/r}
 
@@ -64,11 +65,11 @@ if [[ $DATELINE != 1 ]]; then
   echo "dateline: skipped (DATELINE=$DATELINE)"
 elif ! (cd "$root" && cargo build --release -q); then
   echo "dateline: the release build failed"
-elif ! "$root/target/release/dateline" import --help >/dev/null 2>&1; then
+elif ! "${CARGO_TARGET_DIR:-$root/target}/release/dateline" import --help >/dev/null 2>&1; then
   echo "dateline: import not available yet"
 else
   echo "== dateline"
-  bin=$root/target/release/dateline
+  bin=${CARGO_TARGET_DIR:-$root/target}/release/dateline
   args=(--db "$TMP/d.db")
   if "$bin" --now 2026-01-01 --help >/dev/null 2>&1; then args+=(--now 2026-01-01); fi
   if ! measure dl_import "$bin" "${args[@]}" import "$CSV"; then
