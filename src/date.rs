@@ -237,11 +237,21 @@ impl fmt::Display for Span {
 /// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it, without parsing a
 /// format string for every date (long listings print hundreds of thousands).
 pub fn iso_day(d: NaiveDate) -> String {
-    if (0..=9999).contains(&d.year()) {
-        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-    } else {
-        d.format("%Y-%m-%d").to_string()
+    let (year, month, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&year) {
+        return d.format("%Y-%m-%d").to_string();
     }
+    // Digit by digit: `format!` was a tenth of `gaps A B` for a pair with
+    // 26,528 contacts.
+    let y = year as u32;
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    let mut out = String::with_capacity(10);
+    out.extend([y / 1000, y / 100, y / 10, y].map(digit));
+    out.push('-');
+    out.extend([month / 10, month].map(digit));
+    out.push('-');
+    out.extend([day / 10, day].map(digit));
+    out
 }
 
 /// Days since 1970-01-01: the integer day column used for fast gap queries.
@@ -267,6 +277,21 @@ const EPOCH_FROM_CE: i64 = 719_163;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_days_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2024, 1, 19),
+            (999, 12, 31),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (-1, 6, 5),
+            (10000, 2, 29),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_day(date), date.format("%Y-%m-%d").to_string());
+        }
+    }
 
     #[test]
     fn day_numbers() {
