@@ -34,6 +34,14 @@ use rstest::rstest;
 #[case("this time last year", "2024-01-19", "past", "day\t2023-01-19")]
 #[case("last decade", "2024-01-19", "past", "range\t2010-01-01..2019-12-31")]
 #[case("19.01.2024", "2024-01-19", "past", "day\t2024-01-19")]
+#[case("Friday at 3 p.m.", "2024-01-19", "past", "day\t2024-01-19")]
+#[case("the first Monday of March", "2024-01-19", "future", "day\t2024-03-04")]
+#[case(
+    "between 8 and 10 January",
+    "2024-01-19",
+    "past",
+    "range\t2024-01-08..2024-01-10"
+)]
 #[case(
     "from March to May 2023",
     "2024-01-19",

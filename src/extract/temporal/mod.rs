@@ -111,6 +111,7 @@ const APPROX: &[&str] = &[
     "some",
     "just",
     "exactly",
+    "circa",
 ];
 
 /// `toks` as one expression, after at most one preposition and one approximator.
@@ -190,6 +191,18 @@ fn range(t: &str, toks: &[tokens::Tok], reference: NaiveDate, prefer: Prefer) ->
             continue;
         }
         let Some(left) = whole(t, &toks[a..k], reference, prefer) else {
+            // "between 8 and 10 January": the day takes the right end's month.
+            if let ([one], Some(right)) = (&toks[a..k], whole(t, &toks[k + 1..], reference, prefer))
+            {
+                if let (Kind::Num(d, 1..=2), true) = (one.kind, right.span.is_day()) {
+                    let e = right.span.start;
+                    if let Some(s) = NaiveDate::from_ymd_opt(e.year(), e.month(), d) {
+                        if s < e {
+                            return Some(Span::range(s, e));
+                        }
+                    }
+                }
+            }
             continue;
         };
         // "2019-21", "1990-95"
