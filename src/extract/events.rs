@@ -165,9 +165,32 @@ pub fn realis(
     // a noun-phrase cue reaches the next four words: "ahead of today's call";
     // a clause cue reaches up to a word that starts another event ("agreed
     // to intensify efforts after a brief conversation")
+    // A cue used as an adjective governs its own noun only: "one cancelled
+    // meeting and ... Albanese sat down with Trump on Monday".
+    let adjectival = |c: &CueHit| {
+        c.first > 0
+            && matches!(
+                toks[c.first - 1].key.as_str(),
+                "a" | "an" | "one" | "the" | "two"
+            )
+            && toks
+                .get(c.last)
+                .is_some_and(|t| CONTACT_NOUNS.contains(&t.key.as_str()))
+    };
+    // "... whether he would ever get through the door, Anthony Albanese
+    // sat down with Trump": a comma and a new subject right before the
+    // contact word end what a cue before them governs
+    let new_subject = |from: usize| {
+        (from..hit.first).any(|k| {
+            toks[k].key == ","
+                && k + 1 < hit.first
+                && toks[k + 1..hit.first].iter().all(|t| t.cap && t.word)
+        })
+    };
     if cues_in_clause.iter().any(|c| {
         c.last <= hit.first
-            && (!c.np || hit.first - c.last <= 4)
+            && !new_subject(c.last)
+            && (!(c.np || adjectival(c)) || hit.first - c.last <= 4)
             && !toks[c.last..hit.first]
                 .iter()
                 .any(|t| matches!(t.key.as_str(), "after" | "following" | "during" | "since"))

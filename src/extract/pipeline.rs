@@ -306,6 +306,30 @@ fn likely_after(rest: &[Token]) -> bool {
     })
 }
 
+/// "Trump wrote that there was no reason for Putin to ...": one person
+/// speaking about another does not make them "the two men".
+fn speech_between(res: &Resolver<'_>, toks: &[Token], mentions: &[Mention]) -> bool {
+    let people: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| matches!(m.target, Target::Actor(i) if res.is_person(i)))
+        .collect();
+    // between the first person and the first other one
+    let (Some(first), Some(last)) = (
+        people.first(),
+        people.iter().find(|m| m.target != people[0].target),
+    ) else {
+        return false;
+    };
+    first.last <= last.first
+        && toks[first.last..last.first].iter().any(|t| {
+            events::SPEECH.contains(&t.key.as_str())
+                || matches!(
+                    t.key.as_str(),
+                    "wrote" | "posted" | "accused" | "criticised" | "criticized"
+                )
+        })
+}
+
 /// The first contact word of a clause, or its start.
 fn first_hit_at(real: &[&Hit], c0: usize) -> usize {
     real.iter().map(|h| h.first).min().unwrap_or(c0)
@@ -724,7 +748,9 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 }
             }
             if let [a, b] = people[..] {
-                res.last_group = vec![a, b];
+                if !speech_between(&res, &toks, &mentions) {
+                    res.last_group = vec![a, b];
+                }
             }
             // "Biden spent seven hours on the ground in Tel Aviv on
             // Wednesday.": where the story is, for the contacts that follow
@@ -1301,7 +1327,9 @@ pub fn extract(input: Text<'_>) -> Extraction {
         // no contact here, but two people named together become "the two leaders"
         if made_here.is_empty() {
             if let [a, b] = direct_people(&res, &mentions)[..] {
-                res.last_group = vec![a, b];
+                if !speech_between(&res, &toks, &mentions) {
+                    res.last_group = vec![a, b];
+                }
             }
         }
         // stated gaps
@@ -1643,7 +1671,11 @@ fn settle(
                 && overlaps(m.date, d.date)
                 && (m.actors == d.actors
                     || (d.date.is_none()
-                        && (m.actors.is_superset(&d.actors) || m.actors.is_subset(&d.actors))))
+                        && (m.actors.is_superset(&d.actors)
+                            // more parties join a contact told just before,
+                            // not one told paragraphs earlier
+                            || (m.actors.is_subset(&d.actors)
+                                && d.sentence <= m.sentence + 3))))
         };
         let same = if d.date.is_some() {
             by_set

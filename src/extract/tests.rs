@@ -274,6 +274,22 @@ fn contacts_and_their_dates() {
             "2025-08-11",
             &["call 2025-08-11 Narendra Modi|Volodymyr Zelensky"],
         ),
+        // "one cancelled meeting" governs its own noun; a comma and a new
+        // subject end what "would" governs
+        (
+            "After nine months of waiting, one cancelled meeting and questions about whether he would ever get through the door, Anthony Albanese sat down with Donald Trump at the White House on Monday.",
+            "2025-10-21",
+            &["meeting 2025-10-20 Anthony Albanese|Donald Trump"],
+        ),
+        // one person writing about another does not make them "the two men"
+        (
+            "Donald Trump met Volodymyr Zelensky in Rome on Saturday. Trump wrote that there was no reason for Vladimir Putin to be shooting missiles. The two men spoke again on Sunday.",
+            "2025-04-28",
+            &[
+                "call 2025-04-27 Donald Trump|Volodymyr Zelensky",
+                "meeting 2025-04-26 Donald Trump|Volodymyr Zelensky",
+            ],
+        ),
     ];
     for (body, date, want) in cases {
         assert_eq!(events(body, date), *want, "{body}");
