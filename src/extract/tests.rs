@@ -290,6 +290,13 @@ fn contacts_and_their_dates() {
                 "meeting 2025-04-26 Donald Trump|Volodymyr Zelensky",
             ],
         ),
+        // a dash after "the leaders of ..." opens their list, which goes
+        // on after "— as well as"
+        (
+            "Biden spoke after meeting virtually with the leaders of the Group of Seven nations — Britain's Boris Johnson and France's Emmanuel Macron — as well as European Council President Charles Michel.",
+            "2022-02-24",
+            &["call 2022-02-24 Boris Johnson|Charles Michel|Emmanuel Macron|Joe Biden"],
+        ),
     ];
     for (body, date, want) in cases {
         assert_eq!(events(body, date), *want, "{body}");

@@ -226,6 +226,23 @@ pub fn tokens(text: &str, offset: usize) -> Vec<Token> {
 pub fn clause_break(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
     if !t.word {
+        // "with the leaders of the Group of Seven nations — Britain's Boris
+        // Johnson, ...": a dash after a plural group opens its list
+        if t.key == "--"
+            && i > 0
+            && matches!(
+                tokens[i - 1].key.as_str(),
+                "leaders" | "nations" | "countries" | "members" | "counterparts" | "presidents"
+                    | "ministers" | "states" | "heads" | "government" | "participants"
+            )
+        {
+            return false;
+        }
+        // "... and Japan's Fumio Kishida — as well as ...": the list goes on
+        let key = |k: usize| tokens.get(k).map_or("", |t| t.key.as_str());
+        if t.key == "--" && (key(i + 1), key(i + 2), key(i + 3)) == ("as", "well", "as") {
+            return false;
+        }
         return matches!(t.key.as_str(), ";" | "--" | ":");
     }
     let after_comma = i > 0 && tokens[i - 1].key == ",";
