@@ -232,8 +232,17 @@ pub fn clause_break(tokens: &[Token], i: usize) -> bool {
             && i > 0
             && matches!(
                 tokens[i - 1].key.as_str(),
-                "leaders" | "nations" | "countries" | "members" | "counterparts" | "presidents"
-                    | "ministers" | "states" | "heads" | "government" | "participants"
+                "leaders"
+                    | "nations"
+                    | "countries"
+                    | "members"
+                    | "counterparts"
+                    | "presidents"
+                    | "ministers"
+                    | "states"
+                    | "heads"
+                    | "government"
+                    | "participants"
             )
         {
             return false;

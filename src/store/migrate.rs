@@ -30,12 +30,15 @@ fn user_version(conn: &Connection) -> Result<i64> {
 
 /// Refuse SQLite files that some other program made, and newer schemas.
 pub(super) fn check_identity(conn: &Connection) -> Result<()> {
-    let version = user_version(conn)?;
-    let app: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let tables: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+    // One statement, one snapshot: read one by one, the version of a file
+    // that another process is creating could come from before its first
+    // commit and the tables from after it, which looked like a foreign file.
+    let (version, app, tables): (i64, i64, i64) = conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version),
+                (SELECT application_id FROM pragma_application_id),
+                (SELECT count(*) FROM sqlite_master WHERE type = 'table')",
         [],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     if (version == 0 && tables > 0) || (version > 0 && app != APPLICATION_ID) {
         return Err(StoreError::NotDateline {
