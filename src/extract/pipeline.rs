@@ -1760,26 +1760,44 @@ fn settle(
         });
     }
     let mut claims_out: Vec<ClaimFrame> = Vec::new();
+    // the events of each actor, so that an article with thousands of claims
+    // looks at the few events of each pair, not at all of them
+    let mut events_of: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (i, e) in events.iter().enumerate() {
+        for &a in &e.actors {
+            events_of.entry(a).or_default().push(i);
+        }
+    }
     for p in pending {
         let Some(pair) = p.pair else { continue };
-        let has_pair = |e: &EventFrame| e.actors.contains(&pair[0]) && e.actors.contains(&pair[1]);
+        let (fewer, other) = {
+            let n = |a: usize| events_of.get(&a).map_or(0, Vec::len);
+            if n(pair[0]) <= n(pair[1]) {
+                (pair[0], pair[1])
+            } else {
+                (pair[1], pair[0])
+            }
+        };
+        let of_pair: Vec<usize> = events_of
+            .get(&fewer)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| events[i].actors.contains(&other))
+            .collect();
         // the contact of the claim's sentence, else the pair's latest in the article
         // the silence ends at the first contact of its sentence ("talks on
         // Tuesday, a day after a dinner, their first meeting in two years")
-        let ending = events
+        let ending = of_pair
             .iter()
-            .enumerate()
-            .filter(|(_, e)| has_pair(e))
-            .filter(|(i, _)| draft_of_event[*i] == (p.sentence, false))
-            .min_by_key(|(_, e)| e.date.start)
-            .map(|(i, _)| i)
+            .copied()
+            .filter(|&i| draft_of_event[i] == (p.sentence, false))
+            .min_by_key(|&i| events[i].date.start)
             .or_else(|| {
-                events
+                of_pair
                     .iter()
-                    .enumerate()
-                    .filter(|(_, e)| has_pair(e))
-                    .max_by_key(|(_, e)| e.date.start)
-                    .map(|(i, _)| i)
+                    .copied()
+                    .max_by_key(|&i| events[i].date.start)
             });
         let ending_date = ending.map(|i| events[i].date);
         let basis = p
