@@ -1,7 +1,7 @@
 //! Extraction time against article size: does it grow linearly?
 //!
 //! `cargo bench --bench long_article` builds articles of 1 MB and 10 MB in
-//! four shapes and extracts each (best of three passes), printing the time
+//! five shapes and extracts each (best of three passes), printing the time
 //! and the ratio 10 MB / 1 MB, which should be near 10 (linear) for every
 //! shape; a pattern that goes quadratic shows as a ratio near 100.
 //!
@@ -9,6 +9,8 @@
 //!   hundred paragraphs of other news;
 //! - `contacts`: every sentence a contact between two people named nowhere
 //!   else (the actor list grows with the text);
+//! - `claims`: the same, each contact with a stated gap ("the first call in
+//!   12 days"), so that every claim looks for its ending contact;
 //! - `one-line`: one sentence without an end, names and dates all along;
 //! - `dates`: every sentence full of date expressions.
 //!
@@ -38,6 +40,19 @@ fn contacts(bytes: usize) -> String {
     fill(bytes, |i, out| {
         out.push_str(&format!(
             "Minister Alpha{i} Person{i} met Minister Beta{i} Person{i} on Friday. "
+        ));
+        if i % 20 == 19 {
+            out.push_str("\n\n");
+        }
+    })
+}
+
+fn claims(bytes: usize) -> String {
+    fill(bytes, |i, out| {
+        out.push_str(&format!(
+            "Minister Alpha{i} Person{i} spoke with Minister Beta{i} Person{i} on Friday, \
+             their first call in {} days. ",
+            2 + i % 40
         ));
         if i % 20 == 19 {
             out.push_str("\n\n");
@@ -109,9 +124,10 @@ fn main() {
     };
     let mb: f64 = value("--mb").and_then(|v| v.parse().ok()).unwrap_or(1.0);
     let only = value("--shape");
-    let shapes: [(&str, Shape); 4] = [
+    let shapes: [(&str, Shape); 5] = [
         ("report", report),
         ("contacts", contacts),
+        ("claims", claims),
         ("one-line", one_line),
         ("dates", dates),
     ];
