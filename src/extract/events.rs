@@ -409,8 +409,37 @@ pub fn participants(
             continue;
         }
         if m.possessive {
-            // "Biden's call with Xi" takes part; "Netanyahu's remarks" does not
-            let owner = m.last < hit.first && hit.first <= m.last + 4;
+            // "Biden's call with Xi" takes part; "Netanyahu's remarks" does
+            // not, nor "Raisi's predecessor Hassan Rouhani met ..."
+            let relation = toks.get(m.last + 1).is_some_and(|t| {
+                matches!(
+                    t.key.as_str(),
+                    "predecessor"
+                        | "successor"
+                        | "wife"
+                        | "husband"
+                        | "son"
+                        | "daughter"
+                        | "brother"
+                        | "sister"
+                        | "aide"
+                        | "adviser"
+                        | "advisor"
+                        | "envoy"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "deputy"
+                        | "rival"
+                        | "opponent"
+                        | "ally"
+                        | "lawyer"
+                        | "minister"
+                        | "ambassador"
+                        | "chief"
+                )
+            });
+            let owner = !relation && m.last < hit.first && hit.first <= m.last + 4;
             if !owner {
                 continue;
             }

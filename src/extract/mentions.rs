@@ -987,6 +987,27 @@ impl<'a> Resolver<'a> {
                         i += n;
                         continue;
                     }
+                    // "Tesla CEO Elon Musk": a known person at the end of
+                    // the run, after words that describe them
+                    let known_tail = (1..run).find_map(|k| {
+                        let name = slice(i + k, i + run);
+                        self.lex
+                            .lookup(name)
+                            .filter(|e| e.kind == Kind::Person)
+                            .and_then(|_| self.intern_known(name, None))
+                            .map(|idx| (k, idx))
+                    });
+                    if let Some((k, idx)) = known_tail {
+                        if first_person_here.is_none() {
+                            first_person_here = Some(idx);
+                        }
+                        out.push(Mention {
+                            first: i + k,
+                            last: i + run,
+                            target: Target::Actor(idx),
+                            possessive: toks.get(i + run).is_some_and(|t| t.key == "'s"),
+                        });
+                    }
                     i += run;
                     continue;
                 }

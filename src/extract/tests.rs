@@ -297,6 +297,16 @@ fn contacts_and_their_dates() {
             "2022-02-24",
             &["call 2022-02-24 Boris Johnson|Charles Michel|Emmanuel Macron|Joe Biden"],
         ),
+        // a known person after words that describe them; a possessive
+        // before a relation is not a party
+        (
+            "Netanyahu met Tesla CEO Elon Musk in California on Monday. Raisi's predecessor Hassan Rouhani met Erdogan in Ankara on Monday.",
+            "2024-01-19",
+            &[
+                "meeting 2024-01-15 Benjamin Netanyahu|Elon Musk",
+                "meeting 2024-01-15 Hassan Rouhani|Recep Tayyip Erdoğan",
+            ],
+        ),
     ];
     for (body, date, want) in cases {
         assert_eq!(events(body, date), *want, "{body}");
