@@ -752,6 +752,16 @@ pub fn extract(input: Text<'_>) -> Extraction {
                     res.last_group = vec![a, b];
                 }
             }
+            // a live blog's entry header ("18 October, 09:12 BST"): the
+            // day of the entry below it
+            if !prose && people.is_empty() && toks.iter().filter(|t| t.word).count() <= 8 {
+                if let Some(t) = temporal::find(stext, reference, Prefer::Past)
+                    .into_iter()
+                    .find(|t| t.span.is_day() && t.span.start <= reference && !deictic(&t.text))
+                {
+                    story = Some((t.span.start, si));
+                }
+            }
             // "Biden spent seven hours on the ground in Tel Aviv on
             // Wednesday.": where the story is, for the contacts that follow
             if !people.is_empty() && !question {

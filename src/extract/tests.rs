@@ -307,6 +307,12 @@ fn contacts_and_their_dates() {
                 "meeting 2024-01-15 Hassan Rouhani|Recep Tayyip Erdoğan",
             ],
         ),
+        // a live blog's entry header dates the entry's undated contacts
+        (
+            "Israel war live\n\n19 October, 10:05 BST\nRishi Sunak has landed in Israel.\n\n18 October, 09:12 BST\nNetanyahu welcomes Biden\n\nPrime Minister Benjamin Netanyahu thanked President Joe Biden for his support as the two leaders sat down with their delegations in a Tel Aviv hotel.",
+            "2023-10-19",
+            &["meeting 2023-10-18 Benjamin Netanyahu|Joe Biden"],
+        ),
     ];
     for (body, date, want) in cases {
         assert_eq!(events(body, date), *want, "{body}");
