@@ -150,16 +150,25 @@ fn a_database_locked_by_another_process() {
     holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
     env.write("two.txt", "date 2024-03-18 US President Joe Biden and Israeli Prime Minister Benjamin Netanyahu spoke on Monday.");
     let started = std::time::Instant::now();
-    let (out, err) = env.fails(["add", "two.txt", "good.txt"]);
+    let result = env
+        .cmd(["add", "two.txt", "good.txt"])
+        .env("DATELINE_BUSY_TIMEOUT", "3")
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    let (out, err) = (
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr),
+    );
     assert_eq!(
         err,
         format!(
-            "dateline: {}: database is locked: another process kept it for more than 5 s; try again when it is done\n",
+            "dateline: {}: database is locked: another process kept it for more than 3 s; try again when it is done\n",
             env.db.display()
         )
     );
     assert_eq!(out, "");
-    assert!(started.elapsed() >= std::time::Duration::from_secs(5));
+    assert!(started.elapsed() >= std::time::Duration::from_secs(3));
     assert_eq!(env.json(["info"])["articles"], 1, "reads do not wait");
     holder.execute_batch("ROLLBACK").unwrap();
     drop(holder);
@@ -188,11 +197,17 @@ fn a_database_locked_against_readers() {
     holder
         .execute_batch("BEGIN EXCLUSIVE; UPDATE actors SET role = role;")
         .unwrap();
-    let (_, err) = env.fails(["gaps", "--all"]);
+    // $DATELINE_BUSY_TIMEOUT shortens the wait (30 s by default)
+    let out = env
+        .cmd(["gaps", "--all"])
+        .env("DATELINE_BUSY_TIMEOUT", "2")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
     assert_eq!(
-        err,
+        String::from_utf8_lossy(&out.stderr),
         format!(
-            "dateline: {}: database is locked: another process kept it for more than 5 s; try again when it is done\n",
+            "dateline: {}: database is locked: another process kept it for more than 2 s; try again when it is done\n",
             env.db.display()
         )
     );
