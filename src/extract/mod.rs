@@ -210,6 +210,7 @@ pub struct Text<'a> {
     pub source: Option<&'a str>,
 }
 
+mod discourse;
 mod pipeline;
 
 pub use pipeline::dateline;
