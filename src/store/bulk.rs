@@ -297,10 +297,7 @@ impl<'t> Batch<'t> {
             )?,
             insert_actor: c
                 .prepare("INSERT INTO event_actors (event, actor, position) VALUES (?1, ?2, ?3)")?,
-            insert_source: c.prepare(
-                "INSERT INTO event_sources (event, article, url, evidence, span_start, span_end)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?,
+            insert_source: c.prepare(super::events::INSERT_SOURCE)?,
             // These two land all over their indexes: OR IGNORE, which cannot
             // abort, spares a statement journal copying each page they touch
             // (their rows are unique by construction: new event ids).
@@ -541,14 +538,7 @@ impl<'t> Batch<'t> {
             }
         }
         if let Some(source) = source {
-            self.insert_source.execute(params![
-                id,
-                source.article,
-                source.url,
-                source.evidence,
-                source.span.map(|s| s.0),
-                source.span.map(|s| s.1)
-            ])?;
+            super::events::run_insert_source(&mut self.insert_source, id, source)?;
         }
         Ok(id)
     }
@@ -609,11 +599,11 @@ mod tests {
         (EventKind::Statement, "2020-06-01", &[7], None),
     ];
 
-    fn new_store() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
+    /// People named `names`, with ids 1, 2, ... in that order.
+    fn add_people(store: &mut Store, names: &[&str]) {
         store
             .write(|tx| -> Result<()> {
-                for name in ["A", "B", "C", "D", "E", "F", "G"] {
+                for &name in names {
                     tx.insert_actor(&NewActor {
                         name,
                         kind: ActorKind::Person,
@@ -624,6 +614,11 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    fn new_store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        add_people(&mut store, &["A", "B", "C", "D", "E", "F", "G"]);
         store
     }
 
@@ -804,19 +799,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("d.db");
         let mut store = Store::open(&path, crate::store::Access::Write).unwrap();
-        store
-            .write(|tx| -> Result<()> {
-                for name in ["A", "B"] {
-                    tx.insert_actor(&NewActor {
-                        name,
-                        kind: ActorKind::Person,
-                        role: None,
-                        country: None,
-                    })?;
-                }
-                Ok(())
-            })
-            .unwrap();
+        add_people(&mut store, &["A", "B"]);
         let mut other = Store::open(&path, crate::store::Access::Write).unwrap();
         let call: Report = (EventKind::Call, "2024-01-19", &[1, 2], None);
         let mut import = store.begin_import().unwrap();

@@ -499,20 +499,8 @@ impl Tx<'_> {
     }
 
     fn insert_source(&self, event: i64, source: &Source) -> Result<()> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO event_sources (event, article, url, evidence, span_start, span_end)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                event,
-                source.article,
-                source.url,
-                source.evidence,
-                source.span.map(|s| s.0),
-                source.span.map(|s| s.1)
-            ])?;
-        Ok(())
+        let mut st = self.conn().prepare_cached(INSERT_SOURCE)?;
+        run_insert_source(&mut st, event, source)
     }
 
     /// Record an event reported by `source` (none for a manual event without
@@ -605,4 +593,26 @@ impl Tx<'_> {
             .execute("DELETE FROM events WHERE id = ?1", [id])?;
         Ok(n > 0)
     }
+}
+
+/// The row of one source of an event; bulk imports keep the statement
+/// prepared for a whole batch.
+pub(super) const INSERT_SOURCE: &str =
+    "INSERT INTO event_sources (event, article, url, evidence, span_start, span_end)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+pub(super) fn run_insert_source(
+    st: &mut rusqlite::Statement<'_>,
+    event: i64,
+    source: &Source,
+) -> Result<()> {
+    st.execute(params![
+        event,
+        source.article,
+        source.url,
+        source.evidence,
+        source.span.map(|s| s.0),
+        source.span.map(|s| s.1)
+    ])?;
+    Ok(())
 }
