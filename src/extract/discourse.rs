@@ -203,14 +203,22 @@ pub(super) fn first_hit_at(real: &[&Hit], c0: usize) -> usize {
     real.iter().map(|h| h.first).min().unwrap_or(c0)
 }
 
+/// Move the story to `day` (told in sentence `si`) if `moves_story` lets it.
+pub(super) fn advance_story(
+    story: &mut Option<(NaiveDate, usize)>,
+    day: NaiveDate,
+    si: usize,
+    opener: Option<&str>,
+) {
+    if moves_story(*story, day, opener) {
+        *story = Some((day, si));
+    }
+}
+
 /// Whether a contact on `day` moves the story there: a relative or
 /// subordinate clause may look forward, not back ("He arrived from Paris,
 /// where he had talks with Macron yesterday" leaves the story in Abu Dhabi).
-pub(super) fn moves_story(
-    story: Option<(NaiveDate, usize)>,
-    day: NaiveDate,
-    opener: Option<&str>,
-) -> bool {
+fn moves_story(story: Option<(NaiveDate, usize)>, day: NaiveDate, opener: Option<&str>) -> bool {
     let subordinate = matches!(
         opener,
         Some("who" | "whom" | "which" | "where" | "when" | "after" | "before" | "while" | "as")

@@ -444,26 +444,21 @@ pub fn extract(input: Text<'_>) -> Extraction {
                     res.last_group = vec![a, b];
                 }
             }
-            // a live blog's entry header ("18 October, 09:12 BST"): the
-            // day of the entry below it
-            if !prose && people.is_empty() && toks.iter().filter(|t| t.word).count() <= 8 {
+            // Where the story is, for the contacts that follow: a live
+            // blog's entry header ("18 October, 09:12 BST", a day of its
+            // own, not "yesterday"), or a dated sentence about someone
+            // ("Biden spent seven hours in Tel Aviv on Wednesday.").
+            let header = !prose && people.is_empty() && toks.iter().filter(|t| t.word).count() <= 8;
+            if header || (!people.is_empty() && !question) {
                 if let Some(t) = temporal::find(stext, reference, Prefer::Past)
                     .into_iter()
-                    .find(|t| t.span.is_day() && t.span.start <= reference && !deictic(&t.text))
+                    .find(|t| {
+                        t.span.is_day()
+                            && t.span.start <= reference
+                            && !(header && deictic(&t.text))
+                    })
                 {
-                    story = Some((t.span.start, si));
-                }
-            }
-            // "Biden spent seven hours on the ground in Tel Aviv on
-            // Wednesday.": where the story is, for the contacts that follow
-            if !people.is_empty() && !question {
-                if let Some(t) = temporal::find(stext, reference, Prefer::Past)
-                    .into_iter()
-                    .find(|t| t.span.is_day() && t.span.start <= reference)
-                {
-                    if moves_story(story, t.span.start, None) {
-                        story = Some((t.span.start, si));
-                    }
+                    advance_story(&mut story, t.span.start, si, None);
                 }
             }
             continue;
@@ -617,9 +612,8 @@ pub fn extract(input: Text<'_>) -> Extraction {
                 if stext.trim_end().ends_with('.')
                     && mentions.iter().all(|m| m.last <= c0 || m.first >= c1)
                     && hits.iter().any(|h| events::realis(&toks, clause, h, &cues))
-                    && moves_story(story, d.start, opener)
                 {
-                    story = Some((d.start, si));
+                    advance_story(&mut story, d.start, si, opener);
                 }
             }
             if !prose {
@@ -826,9 +820,7 @@ pub fn extract(input: Text<'_>) -> Extraction {
                     .iter()
                     .any(|t| matches!(t.key.as_str(), "had" | "last"));
                 if let Some(d) = date.filter(|d| d.is_day() && !looks_back && !flashback) {
-                    if moves_story(story, d.start, opener) {
-                        story = Some((d.start, si));
-                    }
+                    advance_story(&mut story, d.start, si, opener);
                 }
             }
             if definite {
@@ -1008,8 +1000,8 @@ pub fn extract(input: Text<'_>) -> Extraction {
                     None => fallback.filter(|f| f.is_day()).map(|f| f.start),
                     _ => None,
                 };
-                if let Some(day) = day.filter(|&d| moves_story(story, d, opener)) {
-                    story = Some((day, si));
+                if let Some(day) = day {
+                    advance_story(&mut story, day, si, opener);
                 }
             }
             drafts.push(Draft {
