@@ -125,7 +125,8 @@ pub(super) fn is_readout(source: Option<&str>, title: Option<&str>, body: &str) 
         "spoke with",
     ]
     .iter()
-    .any(|k| heading.starts_with(k) || heading.contains(&format!(" {k}")) && heading.len() < 120);
+    .any(|k| heading.starts_with(k) || heading.contains(&format!(" {k}")))
+        && heading.len() < 120;
     let government = source.is_some_and(|s| {
         let s = fold(s);
         [
@@ -332,4 +333,38 @@ pub(super) fn presence(toks: &[Token]) -> bool {
         toks.windows(p.len())
             .any(|w| w.iter().zip(p.iter()).all(|(t, k)| t.key == *k))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readouts() {
+        assert!(is_readout(
+            None,
+            Some("Readout of President Biden's Call with Prime Minister Kishida"),
+            ""
+        ));
+        assert!(is_readout(
+            None,
+            None,
+            "Telephone conversation with President of Egypt\n\nText."
+        ));
+        assert!(is_readout(
+            Some("President of Russia"),
+            Some("Anything"),
+            ""
+        ));
+        assert!(!is_readout(
+            Some("Reuters"),
+            Some("Biden, Xi clash over Taiwan"),
+            ""
+        ));
+        // a long news headline that mentions talks is not a readout's title
+        let long = "Meeting with the press after months of silence and a cancelled trip, the two \
+                    leaders said little about trade, security or the war in Ukraine";
+        assert!(long.len() >= 120);
+        assert!(!is_readout(Some("AP"), Some(long), ""));
+    }
 }
