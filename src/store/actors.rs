@@ -127,6 +127,7 @@ impl Db<'_> {
             .prepare_cached(
                 "SELECT id, name, kind, role, country,
                         (SELECT count(*) FROM event_actors WHERE actor = actors.id)
+                        + (SELECT count(*) FROM events WHERE actor1 = actors.id OR actor2 = actors.id)
                  FROM actors WHERE id = ?1",
             )?
             .query_row([id], |r| self.actor_from_row(r))
@@ -150,10 +151,29 @@ impl Db<'_> {
         let mut actors: Vec<Actor> = stmt
             .query_map([], |r| self.actor_from_row(r))?
             .collect::<rusqlite::Result<_>>()?;
+        let pairs = self.pair_counts()?;
         for a in &mut actors {
+            a.events += pairs.get(&a.id).copied().unwrap_or(0);
             a.aliases = self.aliases_of(a.id)?;
         }
         Ok(actors)
+    }
+
+    /// Events per actor among those that keep their pair on their row: one
+    /// scan of the events (a query grouping both forms took 20 times longer
+    /// on a million events).
+    fn pair_counts(&self) -> Result<std::collections::HashMap<i64, i64>> {
+        let mut counts = std::collections::HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT actor1, actor2 FROM events WHERE actor1 IS NOT NULL")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            for i in 0..2 {
+                *counts.entry(r.get_ref(i)?.as_i64()?).or_insert(0) += 1;
+            }
+        }
+        Ok(counts)
     }
 
     /// The actors `id` has contacts with: (partner, count, last contact).
@@ -264,6 +284,17 @@ impl Tx<'_> {
             .db()
             .actor_name(from)?
             .ok_or_else(|| StoreError::Invalid(format!("no actor {from}")))?;
+        // Pairs kept on their events' rows become event_actors rows first.
+        let pairs: Vec<i64> = {
+            let mut stmt = self
+                .conn()
+                .prepare("SELECT id FROM events WHERE actor1 = ?1 OR actor2 = ?1")?;
+            let rows = stmt.query_map([from], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for event in pairs {
+            self.unpack_pair(event)?;
+        }
         let events: Vec<i64> = {
             let mut stmt = self
                 .conn()

@@ -96,7 +96,7 @@ impl Db<'_> {
             events: count("events")?,
             actors: count("actors")?,
             aliases: count("aliases")?,
-            sources: count("event_sources")?,
+            sources: count("event_source_rows")?,
             contacts: count("contacts")?,
             claims: count("claims")?,
         })
@@ -138,7 +138,7 @@ impl Tx<'_> {
         let mut removed = Vec::new();
         for event in events {
             let sources: i64 = self.conn().query_row(
-                "SELECT count(*) FROM event_sources WHERE event = ?1",
+                "SELECT count(*) FROM event_source_rows WHERE event = ?1",
                 [event],
                 |r| r.get(0),
             )?;

@@ -9,6 +9,11 @@
 //!   own row and actors (two primary-key reads), and a failed check falls
 //!   back to the index probe, so the answer is exactly that of
 //!   [`Tx::record_event`] with [`Match::Identical`].
+//! - A new contact between exactly two actors keeps them on its events row
+//!   (`actor1`, `actor2`) and a first source that is a bare URL there too
+//!   (`url`): two b-tree entries per event (its row and its contacts row)
+//!   where the general form writes eight. See schema step 3
+//!   (`3-inline-pairs.sql`) for how readers see both forms.
 //! - New events are written with statements prepared once per batch. Their
 //!   `event_actors` and `contacts` rows, which land all over their indexes,
 //!   are kept to the end of the batch and written sorted by index key: each
@@ -250,6 +255,20 @@ fn data_version_of(conn: &rusqlite::Connection) -> Result<i64> {
 /// The fingerprints of every findable event, each to its first event.
 fn load_fingerprints(tx: &Tx<'_>) -> Result<FingerprintMap> {
     let mut map = FingerprintMap::default();
+    // Pairs on their events' rows, then event_actors rows by event.
+    let mut stmt = tx.conn().prepare(
+        "SELECT id, kind, day_start, day_end, min(actor1, actor2), max(actor1, actor2)
+         FROM events WHERE actor1 IS NOT NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let kind = EventKind::parse(r.get_ref(1)?.as_str()?).unwrap_or(EventKind::Statement);
+        let pair = [r.get(4)?, r.get(5)?];
+        let id: i64 = r.get(0)?;
+        map.entry(fingerprint(&pair, kind, r.get(2)?, r.get(3)?))
+            .and_modify(|first| *first = (*first).min(id))
+            .or_insert(id);
+    }
     let mut stmt = tx.conn().prepare(
         "SELECT ea.event, ea.actor, e.kind, e.day_start, e.day_end
          FROM event_actors ea JOIN events e ON e.id = ea.event
@@ -261,7 +280,9 @@ fn load_fingerprints(tx: &Tx<'_>) -> Result<FingerprintMap> {
     let mut flush = |current: Option<(i64, EventKind, i64, i64)>, actors: &mut Vec<i64>| {
         if let Some((id, kind, s, e)) = current {
             if findable(actors.len(), kind) {
-                map.entry(fingerprint(actors, kind, s, e)).or_insert(id);
+                map.entry(fingerprint(actors, kind, s, e))
+                    .and_modify(|first| *first = (*first).min(id))
+                    .or_insert(id);
             }
         }
         actors.clear();
@@ -292,8 +313,8 @@ impl<'t> Batch<'t> {
             changed,
             insert_event: c.prepare(
                 "INSERT INTO events (kind, date_start, date_end, precision, day_start, day_end,
-                                     origin, note, created_at, ext_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                     origin, note, created_at, ext_id, actor1, actor2, url)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?,
             insert_actor: c
                 .prepare("INSERT INTO event_actors (event, actor, position) VALUES (?1, ?2, ?3)")?,
@@ -502,6 +523,21 @@ impl<'t> Batch<'t> {
         end: i64,
         source: Option<&Source>,
     ) -> Result<i64> {
+        // Positions are the order given.
+        let position = |actor: i64| e.actors.iter().position(|a| *a == actor).unwrap_or(0) as i64;
+        // The compact form (schema step 3): a contact of two on the row,
+        // and a bare URL source on the row.
+        let pair = match *sorted {
+            [x, y] if e.kind.is_contact() => Some(if position(x) <= position(y) {
+                (x, y)
+            } else {
+                (y, x)
+            }),
+            _ => None,
+        };
+        let url = source
+            .filter(|s| s.article.is_none() && s.evidence.is_none() && s.span.is_none())
+            .and_then(|s| s.url.as_deref());
         let (mut b1, mut b2) = ([0u8; 10], [0u8; 10]);
         self.insert_event.execute(params![
             e.kind.as_str(),
@@ -513,7 +549,10 @@ impl<'t> Batch<'t> {
             e.origin.as_str(),
             e.note,
             self.tx.now,
-            e.ext_id
+            e.ext_id,
+            pair.map(|p| p.0),
+            pair.map(|p| p.1),
+            url
         ])?;
         let id = self.tx.conn().last_insert_rowid();
         if self.pending.last().is_some_and(|p| p.0 >= id) {
@@ -521,10 +560,10 @@ impl<'t> Batch<'t> {
             // back so far are written and `pending` stays sorted.
             self.flush()?;
         }
-        // Positions are the order given.
-        let position = |actor: i64| e.actors.iter().position(|a| *a == actor).unwrap_or(0) as i64;
-        for a in sorted {
-            self.actor_rows.push((*a, id, position(*a)));
+        if pair.is_none() {
+            for a in sorted {
+                self.actor_rows.push((*a, id, position(*a)));
+            }
         }
         self.pending
             .push((id, self.pending_actors.len(), sorted.len()));
@@ -537,7 +576,7 @@ impl<'t> Batch<'t> {
                 }
             }
         }
-        if let Some(source) = source {
+        if let Some(source) = source.filter(|_| url.is_none()) {
             super::events::run_insert_source(&mut self.insert_source, id, source)?;
         }
         Ok(id)
@@ -661,8 +700,10 @@ mod tests {
         let mut out = Vec::new();
         for sql in [
             "SELECT id || ' ' || kind || ' ' || date_start || ' ' || date_end || ' ' || precision FROM events ORDER BY id",
-            "SELECT event || ' ' || actor || ' ' || position FROM event_actors ORDER BY event, actor",
-            "SELECT id || ' ' || event || ' ' || coalesce(url, '-') FROM event_sources ORDER BY id",
+            // Through the views: the bulk writer keeps pairs and bare URLs
+            // on the events' rows, the probe in their own tables.
+            "SELECT event || ' ' || actor || ' ' || position FROM event_actor_rows ORDER BY event, actor",
+            "SELECT event || ' ' || coalesce(url, '-') FROM event_source_rows ORDER BY event, seq",
             "SELECT a || ' ' || b || ' ' || day_start || ' ' || day_end || ' ' || kind || ' ' || precision || ' ' || event FROM contacts",
         ] {
             let mut stmt = store.conn.prepare(sql).unwrap();
@@ -832,5 +873,97 @@ mod tests {
         store.finish_import(import).unwrap();
         assert!(changed);
         assert_eq!(attach, Attach::Existing(id, false));
+    }
+
+    fn count(store: &Store, sql: &str) -> i64 {
+        store.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    /// A contact of two with a bare URL is two rows (events, contacts), and
+    /// every reader and writer sees the same event as the probe's: its
+    /// actors in the order given, its sources, its contacts, the counts, a
+    /// merge, an edit of its actors, the check.
+    #[test]
+    fn pairs_and_bare_urls_stay_on_the_event_row() {
+        let rows: &[Report] = &[
+            (EventKind::Call, "2024-01-19", &[2, 1], Some("b")),
+            (EventKind::Meeting, "2024-01-20", &[1, 2, 3], Some("u1")),
+            (EventKind::Statement, "2024-01-21", &[3, 4], Some("u2")),
+            (EventKind::Visit, "2024-01-22", &[4, 3], None),
+        ];
+        let mut store = new_store();
+        let mut import = store.begin_import().unwrap();
+        store
+            .import_batch(&mut import, |b| -> Result<()> {
+                for r in rows {
+                    b.record(&new_event(r, r.2), &source(r))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        store.finish_import(import).unwrap();
+        // The call and the visit keep their pairs on their rows; the meeting
+        // of three and the statement (not a contact) use event_actors.
+        assert_eq!(
+            count(
+                &store,
+                "SELECT count(*) FROM events WHERE actor1 IS NOT NULL"
+            ),
+            2
+        );
+        assert_eq!(
+            count(&store, "SELECT count(DISTINCT event) FROM event_actors"),
+            2
+        );
+        // Bare URLs on the rows; the call's second URL is a source row.
+        assert_eq!(
+            count(&store, "SELECT count(*) FROM events WHERE url IS NOT NULL"),
+            3
+        );
+        assert_eq!(count(&store, "SELECT count(*) FROM event_sources"), 1);
+        same_rows_as_probe(&[], rows, 10);
+
+        let db = store.db();
+        let call = db.event(1).unwrap().unwrap();
+        let names: Vec<_> = call.actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["B", "A"], "the order given");
+        let urls: Vec<_> = call.sources.iter().map(|s| s.url.as_deref()).collect();
+        assert_eq!(urls, [Some("b"), Some("b2")]);
+        assert_eq!(db.counts().unwrap().sources, 4);
+        let by_actor = |id: i64| -> Vec<i64> {
+            let filter = crate::model::EventFilter {
+                actors: vec![id],
+                ..Default::default()
+            };
+            db.events(&filter).unwrap().iter().map(|e| e.id).collect()
+        };
+        assert_eq!(by_actor(1), [1, 2]);
+        assert_eq!(by_actor(4), [3, 4]);
+        assert_eq!(db.actor(4).unwrap().unwrap().events, 2);
+        let listed: Vec<_> = db.actors().unwrap().iter().map(|a| a.events).collect();
+        assert_eq!(listed, [2, 2, 3, 2, 0, 0, 0]);
+        assert!(db.check().unwrap().ok());
+
+        // D merged into C: the visit of C and D has one actor left and no
+        // contact; the statement's two rows become one.
+        store
+            .write(|tx| -> Result<()> {
+                tx.merge_actors(4, 3)?;
+                tx.update_event(1, None, None, Some(&[1, 5]), None)
+            })
+            .unwrap();
+        let db = store.db();
+        assert_eq!(
+            count(
+                &store,
+                "SELECT count(*) FROM events WHERE actor1 IS NOT NULL"
+            ),
+            0
+        );
+        assert_eq!(db.event_actor_ids(1).unwrap(), [1, 5]);
+        assert_eq!(db.event_actor_ids(4).unwrap(), [3]);
+        assert_eq!(db.pair_contacts(1, 5).unwrap().len(), 1);
+        assert_eq!(db.pair_contacts(1, 2).unwrap().len(), 1, "the meeting");
+        assert!(db.check().unwrap().ok(), "{:?}", db.check().unwrap());
     }
 }

@@ -117,9 +117,9 @@ fn sorted_pair(a: i64, b: i64) -> (i64, i64) {
 impl Db<'_> {
     fn event_actors(&self, event: i64) -> Result<Vec<ActorName>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT actors.id, actors.name FROM event_actors
-             JOIN actors ON actors.id = event_actors.actor
-             WHERE event_actors.event = ?1 ORDER BY event_actors.position, event_actors.actor",
+            "SELECT actors.id, actors.name FROM event_actor_rows ea
+             JOIN actors ON actors.id = ea.actor
+             WHERE ea.event = ?1 ORDER BY ea.position, ea.actor",
         )?;
         let rows = stmt.query_map([event], |r| {
             Ok(ActorName {
@@ -134,7 +134,7 @@ impl Db<'_> {
     pub fn event_actor_ids(&self, event: i64) -> Result<Vec<i64>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT actor FROM event_actors WHERE event = ?1 ORDER BY actor")?;
+            .prepare_cached("SELECT actor FROM event_actor_rows WHERE event = ?1 ORDER BY actor")?;
         let rows = stmt.query_map([event], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -143,8 +143,8 @@ impl Db<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.article, ar.title, coalesce(s.url, ar.url), ar.path, s.evidence,
                     s.span_start, s.span_end
-             FROM event_sources s LEFT JOIN articles ar ON ar.id = s.article
-             WHERE s.event = ?1 ORDER BY s.id",
+             FROM event_source_rows s LEFT JOIN articles ar ON ar.id = s.article
+             WHERE s.event = ?1 ORDER BY s.seq",
         )?;
         let rows = stmt.query_map([event], |r| {
             let start: Option<i64> = r.get(5)?;
@@ -197,9 +197,12 @@ impl Db<'_> {
         let mut values: Vec<Value> = Vec::new();
         for actor in &filter.actors {
             values.push(Value::Integer(*actor));
+            // A pair kept on its event's row is found through its contacts.
             sql.push_str(&format!(
-                " AND id IN (SELECT event FROM event_actors WHERE actor = ?{})",
-                values.len()
+                " AND id IN (SELECT event FROM event_actors WHERE actor = ?{n}
+                             UNION ALL SELECT event FROM contacts WHERE a = ?{n}
+                             UNION ALL SELECT event FROM contacts WHERE b = ?{n})",
+                n = values.len()
             ));
         }
         let mut list = |column: &str, items: Vec<&'static str>| {
@@ -299,6 +302,7 @@ impl Db<'_> {
         };
         let rows = match actors {
             [] => Vec::new(),
+            // One actor: never kept on the event's row.
             [only] => self
                 .conn
                 .prepare_cached(
@@ -479,13 +483,13 @@ impl Tx<'_> {
         let exists: Option<i64> = match source.article {
             Some(article) => self
                 .conn()
-                .prepare_cached("SELECT id FROM event_sources WHERE event = ?1 AND article = ?2")?
+                .prepare_cached("SELECT 1 FROM event_sources WHERE event = ?1 AND article = ?2")?
                 .query_row(params![event, article], |r| r.get(0))
                 .optional()?,
             None => self
                 .conn()
                 .prepare_cached(
-                    "SELECT id FROM event_sources WHERE event = ?1 AND article IS NULL
+                    "SELECT 1 FROM event_source_rows WHERE event = ?1 AND article IS NULL
                      AND url IS ?2 AND evidence IS ?3",
                 )?
                 .query_row(params![event, source.url, source.evidence], |r| r.get(0))
@@ -566,6 +570,10 @@ impl Tx<'_> {
             )?;
         }
         if let Some(actors) = actors {
+            self.conn().execute(
+                "UPDATE events SET actor1 = NULL, actor2 = NULL WHERE id = ?1",
+                [id],
+            )?;
             self.conn()
                 .execute("DELETE FROM event_actors WHERE event = ?1", [id])?;
             let mut stmt = self.conn().prepare_cached(
@@ -582,6 +590,22 @@ impl Tx<'_> {
             )?;
         }
         self.add_contacts(id)
+    }
+
+    /// Move a pair kept on the event's row to event_actors rows (its
+    /// contacts stay as they are: the same actors).
+    pub(super) fn unpack_pair(&self, event: i64) -> Result<()> {
+        self.conn().execute(
+            "INSERT INTO event_actors (event, actor, position)
+             SELECT id, actor1, 0 FROM events WHERE id = ?1 AND actor1 IS NOT NULL
+             UNION ALL SELECT id, actor2, 1 FROM events WHERE id = ?1 AND actor2 IS NOT NULL",
+            [event],
+        )?;
+        self.conn().execute(
+            "UPDATE events SET actor1 = NULL, actor2 = NULL WHERE id = ?1",
+            [event],
+        )?;
+        Ok(())
     }
 
     /// Delete an event with its actors, sources and contacts. Returns false

@@ -32,13 +32,24 @@ impl Health {
 }
 
 /// The contacts rows the events imply: one per pair of actors (a < b) of
-/// each contact event (every kind but `statement`).
+/// each contact event (every kind but `statement`), whether its actors are
+/// event_actors rows or a pair on its own row.
 const EXPECTED_CONTACTS: &str = "
     SELECT x.actor, y.actor, e.day_start, e.day_end, e.kind, e.precision, e.id
     FROM events e
     JOIN event_actors x ON x.event = e.id
     JOIN event_actors y ON y.event = e.id AND x.actor < y.actor
-    WHERE e.kind <> 'statement'";
+    WHERE e.kind <> 'statement'
+    UNION ALL
+    SELECT min(actor1, actor2), max(actor1, actor2), day_start, day_end, kind, precision, id
+    FROM events
+    WHERE actor1 IS NOT NULL AND kind <> 'statement'";
+
+/// Events whose actors are in both forms (the store writes one or the other).
+const MIXED_ACTORS: &str = "
+    SELECT id FROM events e
+    WHERE actor1 IS NOT NULL AND EXISTS (SELECT 1 FROM event_actors WHERE event = e.id)
+    ORDER BY id";
 
 const STORED_CONTACTS: &str =
     "SELECT a, b, day_start, day_end, kind, precision, event FROM contacts";
@@ -72,13 +83,24 @@ impl Db<'_> {
         for row in rows {
             health.foreign_keys.push(row?);
         }
+        let mut stmt = self.conn.prepare(MIXED_ACTORS)?;
+        let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;
+        for row in rows {
+            health.integrity.push(format!(
+                "event {}: actors both on its row and in event_actors",
+                row?
+            ));
+        }
         let count = |sql: String| -> Result<i64> {
             Ok(self
                 .conn
                 .query_row(&format!("SELECT count(*) FROM ({sql})"), [], |r| r.get(0))?)
         };
-        health.contacts_missing = count(format!("{EXPECTED_CONTACTS} EXCEPT {STORED_CONTACTS}"))?;
-        health.contacts_extra = count(format!("{STORED_CONTACTS} EXCEPT {EXPECTED_CONTACTS}"))?;
+        // Compound SELECTs group from the left: the expected rows (a UNION
+        // ALL) go in a subquery.
+        let expected = format!("SELECT * FROM ({EXPECTED_CONTACTS})");
+        health.contacts_missing = count(format!("{expected} EXCEPT {STORED_CONTACTS}"))?;
+        health.contacts_extra = count(format!("{STORED_CONTACTS} EXCEPT {expected}"))?;
         Ok(health)
     }
 }

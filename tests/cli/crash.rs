@@ -21,11 +21,11 @@ fn fingerprint(db: &Path) -> Vec<String> {
         "SELECT e.id || ' ' || e.kind || ' ' || e.date_start || ' ' || e.date_end || ' '
                 || e.precision || ' ' || e.origin || ' ' || coalesce(e.note, '')
                 || ' [' || (SELECT group_concat(a.name, ';') FROM
-                    (SELECT actors.name FROM event_actors JOIN actors ON actors.id = event_actors.actor
+                    (SELECT actors.name FROM event_actor_rows ea JOIN actors ON actors.id = ea.actor
                      WHERE event = e.id ORDER BY position) a) || ']'
          FROM events e ORDER BY e.id",
         "SELECT event || ' ' || coalesce(article, '-') || ' ' || coalesce(url, '-') || ' '
-                || coalesce(evidence, '-') FROM event_sources ORDER BY id",
+                || coalesce(evidence, '-') FROM event_source_rows ORDER BY event, seq",
         "SELECT a || ' ' || b || ' ' || day_start || ' ' || event FROM contacts ORDER BY a, b, day_start, event",
         "SELECT id || ' ' || sha256 || ' ' || coalesce(path, '') FROM articles ORDER BY id",
         "SELECT id || ' ' || name FROM actors ORDER BY id",
@@ -103,7 +103,7 @@ fn import_killed_at_twenty_moments_keeps_whole_batches_and_finishes_on_rerun() {
         let events = if env.db.exists() {
             check_clean(&env);
             let events = count(&env.db, "events");
-            assert_eq!(count(&env.db, "event_sources"), events, "kill {i}");
+            assert_eq!(count(&env.db, "event_source_rows"), events, "kill {i}");
             events
         } else {
             0
