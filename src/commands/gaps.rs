@@ -31,7 +31,8 @@ pub fn pair(ctx: &Context, req: Gaps, io: &mut Io<'_>) -> Result<Outcome> {
         contacts.retain(|c| req.kinds.contains(&c.kind));
     }
     let spans: Vec<_> = contacts.iter().map(|c| c.span).collect();
-    let summary = summarize(&spans, req.as_of);
+    let gaps = gaps(&spans);
+    let summary = summarize(&spans, &gaps, req.as_of);
     if let Some(chart) = req.chart {
         let names = [a.name.clone(), b.name.clone()];
         let mut lane = [lanes::pair_lane((a.id, b.id), names, &contacts, req.as_of)];
@@ -46,12 +47,12 @@ pub fn pair(ctx: &Context, req: Gaps, io: &mut Io<'_>) -> Result<Outcome> {
         text::summary(io.out, &summary)?;
         return Ok(Outcome::Done);
     }
-    let rows: Vec<_> = contacts.into_iter().zip(gaps(&spans)).collect();
     if ctx.json {
         let value = json::GapsJson {
             actors: [a.name.clone(), b.name.clone()],
-            contacts: rows
+            contacts: contacts
                 .iter()
+                .zip(&gaps)
                 .map(|(c, gap)| {
                     let (gap_days, gap_min_days, gap_max_days) = json::gap_fields(*gap);
                     json::ContactJson {
@@ -69,7 +70,7 @@ pub fn pair(ctx: &Context, req: Gaps, io: &mut Io<'_>) -> Result<Outcome> {
         };
         write_json(io.out, &value)?;
     } else {
-        text::gaps(io.out, &[a, b], &rows, &summary)?;
+        text::gaps(io.out, &[a, b], &contacts, &gaps, &summary)?;
     }
     Ok(Outcome::Done)
 }

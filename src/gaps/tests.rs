@@ -54,7 +54,7 @@ fn summary_of_exact_gaps() {
         s("2024-01-31"),
         s("2024-03-01"),
     ];
-    let sum = summarize(&spans, d("2024-03-11"));
+    let sum = summarize(&spans, &gaps(&spans), d("2024-03-11"));
     assert_eq!(sum.count, 4);
     assert_eq!(sum.first, Some(s("2024-01-01")));
     assert_eq!(sum.last, Some(s("2024-03-01")));
@@ -68,7 +68,7 @@ fn summary_of_exact_gaps() {
 #[test]
 fn summary_with_a_month_is_a_range() {
     let spans = [s("2022-09"), s("2025-07-01")];
-    let sum = summarize(&spans, d("2025-07-11"));
+    let sum = summarize(&spans, &gaps(&spans), d("2025-07-11"));
     assert_eq!(sum.max.unwrap().display(), "1005..1034");
     assert_eq!(sum.median.unwrap().display(), "1005..1034");
     assert!(!sum.mean.unwrap().is_exact());
@@ -77,7 +77,7 @@ fn summary_with_a_month_is_a_range() {
 #[test]
 fn even_median_and_fractional_mean() {
     let spans = [s("2024-01-01"), s("2024-01-02"), s("2024-01-04")];
-    let sum = summarize(&spans, d("2024-01-04"));
+    let sum = summarize(&spans, &gaps(&spans), d("2024-01-04"));
     assert_eq!(sum.median.unwrap().display(), "1.5");
     assert_eq!(sum.mean.unwrap().display(), "1.5");
     assert_eq!(sum.since_last.unwrap().display(), "0");
@@ -85,9 +85,9 @@ fn even_median_and_fractional_mean() {
 
 #[test]
 fn summary_of_nothing_and_one() {
-    let none = summarize(&[], d("2024-01-01"));
+    let none = summarize(&[], &[], d("2024-01-01"));
     assert_eq!((none.count, none.min, none.since_last), (0, None, None));
-    let one = summarize(&[s("2023-12-23")], d("2024-01-19"));
+    let one = summarize(&[s("2023-12-23")], &[None], d("2024-01-19"));
     assert_eq!((one.count, one.min), (1, None));
     assert_eq!(one.since_last, Some(Days::exact(27)));
 }

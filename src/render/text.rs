@@ -38,7 +38,17 @@ fn event_actors(e: &Event) -> String {
 }
 
 fn gap_text(g: Option<Days>) -> String {
-    g.map(|g| g.display()).unwrap_or_else(|| "—".into())
+    let mut s = String::new();
+    push_gap(&mut s, g);
+    s
+}
+
+/// Append [`gap_text`] to `out`.
+fn push_gap(out: &mut String, g: Option<Days>) {
+    match g {
+        Some(g) => g.push_display(out),
+        None => out.push('—'),
+    }
 }
 
 /// The lines `add` prints for one article.
@@ -123,30 +133,37 @@ pub fn timeline(out: &mut dyn Write, rows: &[(Event, Option<Days>)]) -> io::Resu
     emit(out, &headers, cells, &[0, 1, 3, 4])
 }
 
+/// `gaps A B`: the contacts of a pair, each with the gap before it (`gaps`,
+/// one per contact), and the summary.
 pub fn gaps(
     out: &mut dyn Write,
     pair: &[ActorName; 2],
-    contacts: &[(Contact, Option<Days>)],
+    contacts: &[Contact],
+    gaps: &[Option<Days>],
     s: &Summary,
 ) -> io::Result<()> {
     writeln!(out, "{} — {}", pair[0].name, pair[1].name)?;
-    let rows = contacts
-        .iter()
-        .map(|(c, gap)| {
-            vec![
-                c.span.value(),
-                c.kind.as_str().to_string(),
-                gap_text(*gap),
-                c.event.to_string(),
-            ]
-        })
-        .collect();
-    emit(
-        out,
-        &["date", "kind", "gap (days)", "event"],
-        rows,
-        &[0, 1, 2, 3],
-    )?;
+    let headers = ["date", "kind", "gap (days)", "event"];
+    let rows = contacts.iter().zip(gaps);
+    let fill = |(c, gap): (&Contact, &Option<Days>), cells: &mut [String; 4]| {
+        c.span.push_value(&mut cells[0]);
+        cells[1].push_str(c.kind.as_str());
+        push_gap(&mut cells[2], *gap);
+        cells[3].push_str(itoa::Buffer::new().format(c.event));
+    };
+    if contacts.len() > grid::LONG {
+        // A busy pair has tens of thousands of rows: streamed.
+        grid::stream(out, &headers, rows, fill)?;
+    } else {
+        let rows = rows
+            .map(|row| {
+                let mut cells = Default::default();
+                fill(row, &mut cells);
+                cells.to_vec()
+            })
+            .collect();
+        emit(out, &headers, rows, &[0, 1, 2, 3])?;
+    }
     summary(out, s)
 }
 
@@ -527,6 +544,67 @@ mod tests {
             "silence",
         ];
         grid::write(&mut plain, &headers, &rows).unwrap();
+        assert_eq!(
+            String::from_utf8(fast).unwrap(),
+            String::from_utf8(plain).unwrap()
+        );
+    }
+
+    #[test]
+    fn long_gap_tables_match_the_plain_grid() {
+        use crate::extract::EventKind;
+        use crate::gaps::{gaps, summarize};
+        let values = [
+            "2024-01-16",
+            "2024-W02",
+            "2024-01",
+            "2024",
+            "2024-01-03..2024-01-05",
+        ];
+        let mut contacts: Vec<Contact> = (0..1500i64)
+            .map(|i| Contact {
+                event: i * 37 % 100_003,
+                kind: [EventKind::Call, EventKind::Meeting][i as usize % 2],
+                span: Span::parse_value(values[i as usize % values.len()]).unwrap(),
+            })
+            .collect();
+        // A year of five digits: chrono writes the day.
+        contacts.push(Contact {
+            event: 1,
+            kind: EventKind::Visit,
+            span: Span::day(NaiveDate::from_ymd_opt(10000, 2, 29).unwrap()),
+        });
+        contacts.sort_by_key(|c| c.span.start);
+        let spans: Vec<Span> = contacts.iter().map(|c| c.span).collect();
+        let gaps = gaps(&spans);
+        let as_of = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let summary = summarize(&spans, &gaps, as_of);
+        let pair = ["A Ñame", "B Name"].map(|n| ActorName {
+            id: 1,
+            name: n.to_string(),
+        });
+        let mut fast = Vec::new();
+        super::gaps(&mut fast, &pair, &contacts, &gaps, &summary).unwrap();
+        let rows: Vec<Vec<String>> = contacts
+            .iter()
+            .zip(&gaps)
+            .map(|(c, gap)| {
+                let gap = gap.map_or("—".to_string(), |g| {
+                    if g.is_exact() {
+                        g.min.to_string()
+                    } else {
+                        format!("{}..{}", g.min, g.max)
+                    }
+                });
+                let kind = c.kind.as_str().to_string();
+                vec![c.span.value(), kind, gap, c.event.to_string()]
+            })
+            .collect();
+        assert!(rows.len() > grid::LONG);
+        let mut plain = "A Ñame — B Name\n".as_bytes().to_vec();
+        let headers = ["date", "kind", "gap (days)", "event"];
+        grid::write(&mut plain, &headers, &rows).unwrap();
+        super::summary(&mut plain, &summary).unwrap();
         assert_eq!(
             String::from_utf8(fast).unwrap(),
             String::from_utf8(plain).unwrap()
