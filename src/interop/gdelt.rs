@@ -366,7 +366,7 @@ impl Importer {
 
     fn contact(&mut self, batch: &mut Batch<'_>, c: &Contact<'_>) -> Result<(), StoreError> {
         let ext_id = format!("gdelt:{}", c.id);
-        if batch.tx().db().event_by_ext_id(&ext_id)?.is_some() {
+        if batch.event_by_ext_id(&ext_id)?.is_some() {
             self.stats.present += 1;
             return Ok(());
         }

@@ -42,9 +42,19 @@ const ROWS: usize = 64;
 
 /// `prefix` followed by [`ROWS`] groups of `columns` parameters.
 fn rows_insert(prefix: &str, columns: usize) -> String {
-    let group = format!("({})", vec!["?"; columns].join(", "));
-    format!("{prefix}{}", vec![group; ROWS].join(", "))
+    format!("{prefix}{}", rows_of(ROWS, columns))
 }
+
+/// `rows` groups of `columns` parameters: `(?, ?), (?, ?)`.
+fn rows_of(rows: usize, columns: usize) -> String {
+    let group = format!("({})", vec!["?"; columns].join(", "));
+    vec![group; rows].join(", ")
+}
+
+/// The events row of the bulk writer, with its id: the columns of
+/// [`Pending`] in [`Batch::bind_event`]'s order.
+const INSERT_EVENTS: &str = "INSERT INTO events (id, kind, date_start, date_end, precision, \
+    day_start, day_end, origin, note, created_at, ext_id, actor1, actor2, url) VALUES ";
 
 /// Keys are fingerprints already: hash them no further.
 #[derive(Default)]
@@ -133,6 +143,22 @@ fn iso_day(d: chrono::NaiveDate, buf: &mut [u8; 10]) -> std::borrow::Cow<'_, str
         .into()
 }
 
+/// The URL of a source that is nothing else (no article, evidence or
+/// span): the kind an events row keeps (schema step 3).
+fn bare_url(s: &Source) -> Option<&str> {
+    if s.article.is_none() && s.evidence.is_none() && s.span.is_none() {
+        s.url.as_deref()
+    } else {
+        None
+    }
+}
+
+/// A fingerprint of a text (for the external ids of kept-back events).
+fn text_fingerprint(t: &str) -> u64 {
+    t.bytes()
+        .fold(mix(t.len() as u64), |h, b| mix(h ^ u64::from(b)))
+}
+
 /// The state of one import across its batches.
 pub struct Import {
     /// Fingerprint → first event with it; `None` until loaded.
@@ -150,6 +176,15 @@ pub struct Batch<'t> {
     /// Another connection wrote since the previous batch.
     pub changed: bool,
     insert_event: Statement<'t>,
+    insert_events: Statement<'t>,
+    /// Kind, precision and origin last bound to each row of the two events
+    /// statements (see [`Batch::bind_event`]).
+    events_bound: Vec<Option<[&'static str; 3]>>,
+    event_bound: Option<[&'static str; 3]>,
+    /// The id the next new event gets: the batch is the only writer of
+    /// events while its transaction lasts, so ids are known before the
+    /// row is written (and the fingerprint map is probed once per row).
+    next_id: i64,
     insert_actor: Statement<'t>,
     insert_source: Statement<'t>,
     insert_contact: Statement<'t>,
@@ -160,12 +195,38 @@ pub struct Batch<'t> {
     contacts: Vec<(i64, i64, i64, i64, EventKind, crate::date::Precision, i64)>,
     /// Actor rows of the batch (actor, event, position), written sorted.
     actor_rows: Vec<(i64, i64, i64)>,
-    /// The events whose rows are still kept back, by increasing id, with
-    /// their sorted actors (a range of `pending_actors`), so that a repeat
-    /// of one is checked without writing them first.
-    pending: Vec<(i64, usize, usize)>,
+    /// The events whose rows are still kept back, by increasing id, so
+    /// that a repeat of one is checked without writing them first.
+    pending: Vec<Pending>,
+    /// Their sorted actors and their texts, by range.
     pending_actors: Vec<i64>,
+    pending_text: String,
+    /// Fingerprints of their external ids (a hit makes the batch write
+    /// them before it asks the index).
+    pending_ext_ids: rustc_hash::FxHashSet<u64>,
 }
+
+/// An event whose row is kept back until the batch writes its rows, as
+/// [`Batch::insert`] would have written it.
+struct Pending {
+    id: i64,
+    kind: EventKind,
+    span: Span,
+    origin: crate::model::Origin,
+    /// Sorted actor ids: a range of `pending_actors`.
+    actors: std::ops::Range<usize>,
+    pair: Option<(i64, i64)>,
+    /// Ranges of `pending_text`.
+    note: Option<std::ops::Range<usize>>,
+    ext_id: Option<std::ops::Range<usize>>,
+    url: Option<std::ops::Range<usize>>,
+}
+
+/// Columns of an events row as the bulk writer writes it.
+const EVENT_COLUMNS: usize = 14;
+
+/// Events rows per multi-row INSERT.
+const EVENT_ROWS: usize = ROWS;
 
 impl Store {
     /// Begin an import.
@@ -311,11 +372,14 @@ impl<'t> Batch<'t> {
             tx,
             seen,
             changed,
-            insert_event: c.prepare(
-                "INSERT INTO events (kind, date_start, date_end, precision, day_start, day_end,
-                                     origin, note, created_at, ext_id, actor1, actor2, url)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?,
+            insert_event: c.prepare(&format!("{INSERT_EVENTS}{}", rows_of(1, EVENT_COLUMNS)))?,
+            insert_events: c.prepare(&format!(
+                "{INSERT_EVENTS}{}",
+                rows_of(EVENT_ROWS, EVENT_COLUMNS)
+            ))?,
+            next_id: c.query_row("SELECT coalesce(max(id), 0) + 1 FROM events", [], |r| {
+                r.get(0)
+            })?,
             insert_actor: c
                 .prepare("INSERT INTO event_actors (event, actor, position) VALUES (?1, ?2, ?3)")?,
             insert_source: c.prepare(super::events::INSERT_SOURCE)?,
@@ -339,6 +403,10 @@ impl<'t> Batch<'t> {
             actor_rows: Vec::new(),
             pending: Vec::new(),
             pending_actors: Vec::new(),
+            pending_text: String::new(),
+            pending_ext_ids: Default::default(),
+            events_bound: vec![None; EVENT_ROWS],
+            event_bound: None,
         })
     }
 
@@ -349,8 +417,23 @@ impl<'t> Batch<'t> {
 
     /// Write the rows kept back, before anything reads them.
     fn flush(&mut self) -> Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        let mut chunks = pending.chunks_exact(EVENT_ROWS);
+        for chunk in &mut chunks {
+            for (i, p) in chunk.iter().enumerate() {
+                self.bind_event(true, i, p)?;
+            }
+            self.insert_events.raw_execute()?;
+        }
+        for p in chunks.remainder() {
+            self.bind_event(false, 0, p)?;
+            self.insert_event.raw_execute()?;
+        }
+        self.pending = pending;
         self.pending.clear();
         self.pending_actors.clear();
+        self.pending_text.clear();
+        self.pending_ext_ids.clear();
         self.actor_rows.sort_unstable();
         let rows = std::mem::take(&mut self.actor_rows);
         let mut chunks = rows.chunks_exact(ROWS);
@@ -396,9 +479,65 @@ impl<'t> Batch<'t> {
         Ok(())
     }
 
+    /// Bind the columns of a kept-back event as row `row` of the
+    /// multi-row statement, or of the one-row one. Bound values stay across
+    /// executions, and SQLite copies every text it is given (a malloc and a
+    /// free once a statement holds more texts than its lookaside slots):
+    /// the time of writing is bound once, and kind, precision and origin
+    /// only when they differ from what that row had last time.
+    fn bind_event(&mut self, many: bool, row: usize, p: &Pending) -> Result<()> {
+        let (st, bound) = if many {
+            (&mut self.insert_events, &mut self.events_bound[row])
+        } else {
+            (&mut self.insert_event, &mut self.event_bound)
+        };
+        let at = row * EVENT_COLUMNS;
+        let text = |r: &Option<std::ops::Range<usize>>| r.clone().map(|r| &self.pending_text[r]);
+        let labels = [
+            p.kind.as_str(),
+            p.span.precision.as_str(),
+            p.origin.as_str(),
+        ];
+        if bound.is_none() {
+            st.raw_bind_parameter(at + 10, self.tx.now.as_str())?;
+        }
+        for (i, (label, column)) in labels.into_iter().zip([2, 5, 8]).enumerate() {
+            if bound.is_none_or(|b| b[i] != label) {
+                st.raw_bind_parameter(at + column, label)?;
+            }
+        }
+        *bound = Some(labels);
+        let (mut b1, mut b2) = ([0u8; 10], [0u8; 10]);
+        st.raw_bind_parameter(at + 1, p.id)?;
+        st.raw_bind_parameter(at + 3, iso_day(p.span.start, &mut b1))?;
+        st.raw_bind_parameter(at + 4, iso_day(p.span.end, &mut b2))?;
+        st.raw_bind_parameter(at + 6, day_number(p.span.start))?;
+        st.raw_bind_parameter(at + 7, day_number(p.span.end))?;
+        st.raw_bind_parameter(at + 9, text(&p.note))?;
+        st.raw_bind_parameter(at + 11, text(&p.ext_id))?;
+        st.raw_bind_parameter(at + 12, p.pair.map(|p| p.0))?;
+        st.raw_bind_parameter(at + 13, p.pair.map(|p| p.1))?;
+        st.raw_bind_parameter(at + 14, text(&p.url))?;
+        Ok(())
+    }
+
+    /// The kept-back event `id`, if it is one.
+    fn pending(&self, id: i64) -> Option<&Pending> {
+        let i = self.pending.binary_search_by_key(&id, |p| p.id).ok()?;
+        Some(&self.pending[i])
+    }
+
     /// The transaction, for lookups and writes of the caller's own.
     pub fn tx(&self) -> &Tx<'t> {
         self.tx
+    }
+
+    /// The event with this external id, written or kept back.
+    pub fn event_by_ext_id(&mut self, ext_id: &str) -> Result<Option<i64>> {
+        if self.pending_ext_ids.contains(&text_fingerprint(ext_id)) {
+            self.flush()?;
+        }
+        self.tx.db().event_by_ext_id(ext_id)
     }
 
     /// Record an imported event with its sources, as
@@ -426,8 +565,16 @@ impl<'t> Batch<'t> {
         let key = findable(sorted.len(), e.kind).then(|| fingerprint(sorted, e.kind, s, end));
         // Where the map is loaded, a fingerprint it lacks is a new event;
         // a hit is checked, and a failed check or no map asks the indexes.
-        let candidate = match (&self.seen, key) {
-            (Some(seen), Some(k)) => Some(seen.get(&k).copied()),
+        // A fingerprint new to the map is entered at once with the id the
+        // event will get: one probe of a map of a million entries, not two.
+        let candidate = match (self.seen.as_deref_mut(), key) {
+            (Some(seen), Some(k)) => match seen.entry(k) {
+                std::collections::hash_map::Entry::Occupied(o) => Some(Some(*o.get())),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(self.next_id);
+                    Some(None)
+                }
+            },
             (Some(_), None) => Some(None),
             (None, _) => None,
         };
@@ -441,16 +588,14 @@ impl<'t> Batch<'t> {
         let attach = match attach {
             Some(a) => a,
             None => {
-                let id = self.insert(e, sorted, s, end, sources.first())?;
-                if let (Some(seen), Some(k)) = (self.seen.as_deref_mut(), key) {
-                    seen.entry(k).or_insert(id);
-                }
-                Attach::New(id)
+                // Entered in the map above when new to it; a repeat the
+                // probe did not confirm leaves the first event there.
+                Attach::New(self.insert(e, sorted, s, end, sources.first())?)
             }
         };
         let mut added = 0;
         for source in sources.iter().skip(1) {
-            if self.tx.add_source(attach.id(), source)? && matches!(attach, Attach::Existing(..)) {
+            if self.add_source(attach.id(), source)? && matches!(attach, Attach::Existing(..)) {
                 added += 1;
             }
         }
@@ -463,22 +608,16 @@ impl<'t> Batch<'t> {
     /// here, so nothing needs writing first (a file that repeats its own
     /// rows would otherwise write the batch's rows a few at a time).
     fn repeats(&mut self, id: i64, sorted: &[i64], kind: EventKind, span: Span) -> Result<bool> {
+        let same = |k: EventKind, s: Span| {
+            s.start == span.start && s.end == span.end && crate::model::kinds_compatible(k, kind)
+        };
+        if let Some(p) = self.pending(id) {
+            return Ok(same(p.kind, p.span) && self.pending_actors[p.actors.clone()] == *sorted);
+        }
         let Some(existing) = self.tx.db().event_row(id)? else {
             return Ok(false);
         };
-        if existing.span.start != span.start
-            || existing.span.end != span.end
-            || !crate::model::kinds_compatible(existing.kind, kind)
-        {
-            return Ok(false);
-        }
-        Ok(match self.pending.binary_search_by_key(&id, |p| p.0) {
-            Ok(i) => {
-                let (_, at, len) = self.pending[i];
-                &self.pending_actors[at..at + len] == sorted
-            }
-            Err(_) => self.tx.db().event_actor_ids(id)? == sorted,
-        })
+        Ok(same(existing.kind, existing.span) && self.tx.db().event_actor_ids(id)? == sorted)
     }
 
     /// The index probe of [`Tx::record_event`]: `Some` when an event was found.
@@ -502,17 +641,31 @@ impl<'t> Batch<'t> {
     /// Attach a report to event `id`, refining its precision as
     /// [`Tx::record_event`] does.
     fn attach(&mut self, id: i64, span: Span, source: Option<&Source>) -> Result<Attach> {
-        let existing = self.tx.db().event_row(id)?.map(|e| e.span).unwrap_or(span);
+        let existing = match self.pending(id) {
+            Some(p) => p.span,
+            None => self.tx.db().event_row(id)?.map_or(span, |e| e.span),
+        };
         if existing != span && existing.contains(&span) {
             // Rewrites the event's contacts from its actor rows.
             self.flush()?;
             self.tx.update_event(id, None, Some(span), None, None)?;
         }
         let added = match source {
-            Some(s) => self.tx.add_source(id, s)?,
+            Some(s) => self.add_source(id, s)?,
             None => false,
         };
         Ok(Attach::Existing(id, added))
+    }
+
+    /// [`Tx::add_source`], knowing the bare URL of a kept-back event.
+    fn add_source(&mut self, id: i64, source: &Source) -> Result<bool> {
+        if let Some(p) = self.pending(id) {
+            let url = p.url.clone().map(|r| &self.pending_text[r]);
+            if url.is_some() && url == bare_url(source) {
+                return Ok(false);
+            }
+        }
+        self.tx.add_source(id, source)
     }
 
     fn insert(
@@ -535,39 +688,37 @@ impl<'t> Batch<'t> {
             }),
             _ => None,
         };
-        let url = source
-            .filter(|s| s.article.is_none() && s.evidence.is_none() && s.span.is_none())
-            .and_then(|s| s.url.as_deref());
-        let (mut b1, mut b2) = ([0u8; 10], [0u8; 10]);
-        self.insert_event.execute(params![
-            e.kind.as_str(),
-            iso_day(e.span.start, &mut b1),
-            iso_day(e.span.end, &mut b2),
-            e.span.precision.as_str(),
-            s,
-            end,
-            e.origin.as_str(),
-            e.note,
-            self.tx.now,
-            e.ext_id,
-            pair.map(|p| p.0),
-            pair.map(|p| p.1),
-            url
-        ])?;
-        let id = self.tx.conn().last_insert_rowid();
-        if self.pending.last().is_some_and(|p| p.0 >= id) {
-            // Ids grow within a transaction; should one not, the rows kept
-            // back so far are written and `pending` stays sorted.
-            self.flush()?;
+        let url = source.and_then(bare_url);
+        let id = self.next_id;
+        self.next_id += 1;
+        let mut text = |t: Option<&str>| {
+            t.map(|t| {
+                let at = self.pending_text.len();
+                self.pending_text.push_str(t);
+                at..self.pending_text.len()
+            })
+        };
+        let pending = Pending {
+            id,
+            kind: e.kind,
+            span: e.span,
+            origin: e.origin,
+            actors: self.pending_actors.len()..self.pending_actors.len() + sorted.len(),
+            pair,
+            note: text(e.note),
+            ext_id: text(e.ext_id),
+            url: text(url),
+        };
+        if let Some(ext_id) = e.ext_id {
+            self.pending_ext_ids.insert(text_fingerprint(ext_id));
         }
+        self.pending.push(pending);
+        self.pending_actors.extend_from_slice(sorted);
         if pair.is_none() {
             for a in sorted {
                 self.actor_rows.push((*a, id, position(*a)));
             }
         }
-        self.pending
-            .push((id, self.pending_actors.len(), sorted.len()));
-        self.pending_actors.extend_from_slice(sorted);
         if e.kind.is_contact() {
             for (i, a) in sorted.iter().enumerate() {
                 for b in &sorted[i + 1..] {

@@ -158,3 +158,33 @@ fn a_file_that_is_not_there_or_not_gdelt() {
         "dateline: import --format gdelt reads a file, not standard input\n"
     );
 }
+
+/// A file that repeats a GLOBALEVENTID with other content (a day later)
+/// records the first row only: the bulk writer keeps new events back until
+/// the end of a batch, and must still see their ids.
+#[test]
+fn a_repeated_event_id_within_one_file_is_recorded_once() {
+    let env = Env::new();
+    let first = std::fs::read_to_string(fixture(CSV))
+        .expect("the fixture reads")
+        .lines()
+        .next()
+        .expect("a first line")
+        .to_string();
+    let again = first.replacen("\t20240119\t", "\t20240120\t", 1);
+    assert_ne!(again, first);
+    env.write("twice.export.CSV", format!("{first}\n{again}\n"));
+    let out = env.ok(["import", "--format", "gdelt", "twice.export.CSV"]);
+    assert!(
+        out.starts_with("imported 1 contact events from twice.export.CSV;")
+            && out.contains("1 already present"),
+        "{out}"
+    );
+    let events = env.json(["events"]);
+    assert_eq!(events.as_array().expect("an array").len(), 1);
+    assert_eq!(events[0]["date"], "2024-01-19");
+    assert_eq!(
+        env.ok(["check"]),
+        "integrity: ok\nforeign keys: ok\ncontacts: ok\n"
+    );
+}
