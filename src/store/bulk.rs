@@ -26,6 +26,7 @@
 //! and the caller is told to forget the ids it cached. Nothing here parses
 //! files or prints.
 
+use super::codes::{kind_code, precision_code};
 use super::{Attach, Match, NewEvent, Result, Store, Tx};
 use crate::date::{day_number, Span};
 use crate::extract::EventKind;
@@ -143,6 +144,15 @@ fn iso_day(d: chrono::NaiveDate, buf: &mut [u8; 10]) -> std::borrow::Cow<'_, str
         .into()
 }
 
+/// A contacts row as the batch keeps it: a, b, day_start, day_end, kind,
+/// precision, event.
+type ContactRow = (i64, i64, i64, i64, EventKind, crate::date::Precision, i64);
+
+/// Sort by primary key (a, b, day_start, event).
+fn sort_contacts(rows: &mut [ContactRow]) {
+    rows.sort_unstable_by_key(|c| (c.0, c.1, c.2, c.6));
+}
+
 /// The URL of a source that is nothing else (no article, evidence or
 /// span): the kind an events row keeps (schema step 3).
 fn bare_url(s: &Source) -> Option<&str> {
@@ -192,7 +202,7 @@ pub struct Batch<'t> {
     insert_contacts: Statement<'t>,
     sorted: Vec<i64>,
     /// Contacts of the batch, written sorted when it ends.
-    contacts: Vec<(i64, i64, i64, i64, EventKind, crate::date::Precision, i64)>,
+    contacts: Vec<ContactRow>,
     /// Actor rows of the batch (actor, event, position), written sorted.
     actor_rows: Vec<(i64, i64, i64)>,
     /// The events whose rows are still kept back, by increasing id, so
@@ -449,7 +459,7 @@ impl<'t> Batch<'t> {
         for (actor, event, position) in chunks.remainder() {
             self.insert_actor.execute([event, actor, position])?;
         }
-        self.contacts.sort_unstable_by_key(|c| (c.0, c.1, c.2, c.6));
+        sort_contacts(&mut self.contacts);
         let rows = std::mem::take(&mut self.contacts);
         let mut chunks = rows.chunks_exact(ROWS);
         for chunk in &mut chunks {
@@ -459,8 +469,8 @@ impl<'t> Batch<'t> {
                 st.raw_bind_parameter(7 * i + 2, b)?;
                 st.raw_bind_parameter(7 * i + 3, s)?;
                 st.raw_bind_parameter(7 * i + 4, e)?;
-                st.raw_bind_parameter(7 * i + 5, kind.as_str())?;
-                st.raw_bind_parameter(7 * i + 6, precision.as_str())?;
+                st.raw_bind_parameter(7 * i + 5, kind_code(*kind))?;
+                st.raw_bind_parameter(7 * i + 6, precision_code(*precision))?;
                 st.raw_bind_parameter(7 * i + 7, event)?;
             }
             st.raw_execute()?;
@@ -471,8 +481,8 @@ impl<'t> Batch<'t> {
                 b,
                 s,
                 e,
-                kind.as_str(),
-                precision.as_str(),
+                kind_code(*kind),
+                precision_code(*precision),
                 event
             ])?;
         }

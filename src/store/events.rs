@@ -1,5 +1,6 @@
 //! Events, their actors and sources, and the derived `contacts` table.
 
+use super::codes::{kind_code, kind_from_code, precision_code, precision_from_code};
 use super::{Db, Result, StoreError, Tx};
 use crate::date::{day_number, from_day_number, Precision, Span};
 use crate::extract::EventKind;
@@ -52,6 +53,10 @@ pub enum Match {
 const CONTAIN_WINDOW_DAYS: i64 = 1100;
 
 fn span_of(day_start: i64, day_end: i64, precision: &str) -> Span {
+    span_from(day_start, day_end, stored_precision(precision))
+}
+
+fn span_from(day_start: i64, day_end: i64, precision: Precision) -> Span {
     let start = from_day_number(day_start);
     Span {
         start,
@@ -60,7 +65,7 @@ fn span_of(day_start: i64, day_end: i64, precision: &str) -> Span {
         } else {
             from_day_number(day_end)
         },
-        precision: stored_precision(precision),
+        precision,
     }
 }
 
@@ -261,10 +266,9 @@ impl Db<'_> {
         let mut rows = stmt.query([a, b])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            let precision = r.get_ref(2)?.as_str()?;
             out.push(Contact {
-                span: span_of(r.get(0)?, r.get(1)?, precision),
-                kind: kind_of(r.get_ref(3)?.as_str()?)?,
+                span: span_from(r.get(0)?, r.get(1)?, precision_from_code(r.get(2)?)),
+                kind: kind_from_code(r.get(3)?)?,
                 event: r.get(4)?,
             });
         }
@@ -300,6 +304,13 @@ impl Db<'_> {
                 span_of(r.get(2)?, r.get(3)?, r.get_ref(4)?.as_str()?),
             ))
         };
+        let from_contacts = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(i64, EventKind, Span)> {
+            Ok((
+                r.get(0)?,
+                kind_from_code(r.get(1)?)?,
+                span_from(r.get(2)?, r.get(3)?, precision_from_code(r.get(4)?)),
+            ))
+        };
         let rows = match actors {
             [] => Vec::new(),
             // One actor: never kept on the event's row.
@@ -318,7 +329,7 @@ impl Db<'_> {
                     "SELECT event, kind, day_start, day_end, precision FROM contacts
                      WHERE a = ?1 AND b = ?2 AND day_start BETWEEN ?3 AND ?4",
                 )?
-                .query_map(params![a, b, lo, hi], map)?
+                .query_map(params![a, b, lo, hi], from_contacts)?
                 .collect::<rusqlite::Result<_>>()?,
         };
         Ok(rows)
@@ -440,8 +451,8 @@ impl Tx<'_> {
                     b,
                     s,
                     e,
-                    kind.as_str(),
-                    span.precision.as_str(),
+                    kind_code(kind),
+                    precision_code(span.precision),
                     event
                 ])?;
             }

@@ -3,6 +3,7 @@
 //! it comes from) and `backup` (SQLite's online backup, a consistent
 //! snapshot taken while other processes keep writing).
 
+use super::codes::{kind_code_sql, precision_code_sql};
 use super::{Db, Result, Store, StoreError};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::Connection;
@@ -34,16 +35,21 @@ impl Health {
 /// The contacts rows the events imply: one per pair of actors (a < b) of
 /// each contact event (every kind but `statement`), whether its actors are
 /// event_actors rows or a pair on its own row.
-const EXPECTED_CONTACTS: &str = "
-    SELECT x.actor, y.actor, e.day_start, e.day_end, e.kind, e.precision, e.id
-    FROM events e
-    JOIN event_actors x ON x.event = e.id
-    JOIN event_actors y ON y.event = e.id AND x.actor < y.actor
-    WHERE e.kind <> 'statement'
-    UNION ALL
-    SELECT min(actor1, actor2), max(actor1, actor2), day_start, day_end, kind, precision, id
-    FROM events
-    WHERE actor1 IS NOT NULL AND kind <> 'statement'";
+fn expected_contacts() -> String {
+    let (kind, precision) = (kind_code_sql("e.kind"), precision_code_sql("e.precision"));
+    format!(
+        "SELECT x.actor, y.actor, e.day_start, e.day_end, {kind}, {precision}, e.id
+         FROM events e
+         JOIN event_actors x ON x.event = e.id
+         JOIN event_actors y ON y.event = e.id AND x.actor < y.actor
+         WHERE e.kind <> 'statement'
+         UNION ALL
+         SELECT min(actor1, actor2), max(actor1, actor2), e.day_start, e.day_end,
+                {kind}, {precision}, e.id
+         FROM events e
+         WHERE actor1 IS NOT NULL AND e.kind <> 'statement'"
+    )
+}
 
 /// Events whose actors are in both forms (the store writes one or the other).
 const MIXED_ACTORS: &str = "
@@ -98,7 +104,7 @@ impl Db<'_> {
         };
         // Compound SELECTs group from the left: the expected rows (a UNION
         // ALL) go in a subquery.
-        let expected = format!("SELECT * FROM ({EXPECTED_CONTACTS})");
+        let expected = format!("SELECT * FROM ({})", expected_contacts());
         health.contacts_missing = count(format!("{expected} EXCEPT {STORED_CONTACTS}"))?;
         health.contacts_extra = count(format!("{STORED_CONTACTS} EXCEPT {expected}"))?;
         Ok(health)

@@ -193,4 +193,42 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn step_3_gives_contacts_the_codes_the_store_reads() {
+        use crate::date::Precision;
+        use crate::extract::EventKind;
+        use crate::store::codes::{kind_code, precision_code};
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &MIGRATIONS[..2]).unwrap();
+        let precisions = [
+            Precision::Day,
+            Precision::Week,
+            Precision::Month,
+            Precision::Year,
+            Precision::Range,
+        ];
+        for (i, (kind, precision)) in EventKind::ALL.iter().zip(precisions).enumerate() {
+            conn.execute(
+                "INSERT INTO contacts VALUES (1, 2, ?1, ?1, ?2, ?3, ?1)",
+                rusqlite::params![i as i64, kind.as_str(), precision.as_str()],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT kind, precision FROM contacts ORDER BY event")
+            .unwrap();
+        let got: Vec<(i64, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let expected: Vec<(i64, i64)> = EventKind::ALL
+            .iter()
+            .zip(precisions)
+            .map(|(k, p)| (kind_code(*k), precision_code(p)))
+            .collect();
+        assert_eq!(got, expected);
+    }
 }

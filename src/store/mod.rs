@@ -8,6 +8,7 @@ mod actors;
 mod articles;
 mod bulk;
 mod claims;
+mod codes;
 mod events;
 mod health;
 mod migrate;
