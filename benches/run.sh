@@ -3,6 +3,7 @@
 # same work on the same generated CSV (N contact events among 5,000 actors,
 # Zipf-like pairs; benches/gen_events.py):
 #   load        sqlite3 .import + pair-and-date index   vs  dateline import      target <= 1x
+#               (LOADS times each, default 3, alternating; the median of each)
 #   pair        LAG query for the busiest pair (median of 5) vs dateline gaps A B  target <= 0.5x
 #   all pairs   LAG query per pair (median of 3)        vs  dateline gaps --all  target <= 0.1x
 #   memory      peak RSS of every dateline step                                  target < 200 MB
@@ -17,7 +18,7 @@
 set -euo pipefail
 shopt -u patsub_replacement 2>/dev/null || true # bash 5.2: keep '&' literal in ${x//p/r}
 
-N=${N:-1000000} ACTORS=${ACTORS:-5000} SEED=${SEED:-1} DATELINE=${DATELINE:-1}
+N=${N:-1000000} ACTORS=${ACTORS:-5000} SEED=${SEED:-1} DATELINE=${DATELINE:-1} LOADS=${LOADS:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 TMP=$(mktemp -d)
 if [[ ${KEEP:-0} == 1 ]]; then echo "files in $TMP"; else trap 'rm -rf "$TMP"' EXIT; fi
@@ -48,19 +49,7 @@ CSV=$TMP/events.csv
 python3 "$root/benches/gen_events.py" -n "$N" -a "$ACTORS" --seed "$SEED" -o "$CSV" --pair-out "$TMP/pair.txt"
 A=$(sed -n 1p "$TMP/pair.txt") B=$(sed -n 2p "$TMP/pair.txt")
 
-echo "== sqlite3 shell"
-sql=$(section load)
-echo "${sql//@CSV@/$CSV}" >"$TMP/load.sql"
-sql=$(section pair)
-sql=${sql//@A@/${A//\'/\'\'}}
-echo "${sql//@B@/${B//\'/\'\'}}" >"$TMP/pair.sql"
-section all >"$TMP/all.sql"
-measure sh_load sqlite3 "$TMP/s.db" <"$TMP/load.sql"
-for _ in 1 2 3 4 5; do measure sh_pair sqlite3 "$TMP/s.db" <"$TMP/pair.sql"; done
-for _ in 1 2 3; do measure sh_all sqlite3 "$TMP/s.db" <"$TMP/all.sql"; done
-echo "pair: $(cat "$TMP/sh_pair.out") (count|first|last|min|max|mean gap); all pairs: $(wc -l <"$TMP/sh_all.out") rows"
-
-dl=none
+dl=none bin=
 if [[ $DATELINE != 1 ]]; then
   echo "dateline: skipped (DATELINE=$DATELINE)"
 elif ! (cd "$root" && cargo build --release -q); then
@@ -68,21 +57,44 @@ elif ! (cd "$root" && cargo build --release -q); then
 elif ! "${CARGO_TARGET_DIR:-$root/target}/release/dateline" import --help >/dev/null 2>&1; then
   echo "dateline: import not available yet"
 else
-  echo "== dateline"
   bin=${CARGO_TARGET_DIR:-$root/target}/release/dateline
   args=(--db "$TMP/d.db")
   if "$bin" --now 2026-01-01 --help >/dev/null 2>&1; then args+=(--now 2026-01-01); fi
-  if ! measure dl_import "$bin" "${args[@]}" import "$CSV"; then
-    echo "dateline import failed"
-  else
-    dl=import
-    head -n3 "$TMP/dl_import.out"
-    for _ in 1 2 3 4 5; do measure dl_pair "$bin" "${args[@]}" gaps "$A" "$B" || { dl=partial; break; }; done
-    for _ in 1 2 3; do measure dl_all "$bin" "${args[@]}" gaps --all || { dl=partial; break; }; done
-    [[ $dl == partial ]] || dl=all
-    echo "gaps A B: $(wc -l <"$TMP/dl_pair.out") lines, last: $(tail -n1 "$TMP/dl_pair.out")"
-    echo "gaps --all: $(wc -l <"$TMP/dl_all.out") lines"
+fi
+
+echo "== loads, $LOADS of each, alternating"
+sql=$(section load)
+echo "${sql//@CSV@/$CSV}" >"$TMP/load.sql"
+sql=$(section pair)
+sql=${sql//@A@/${A//\'/\'\'}}
+echo "${sql//@B@/${B//\'/\'\'}}" >"$TMP/pair.sql"
+section all >"$TMP/all.sql"
+for _ in $(seq "$LOADS"); do
+  rm -f "$TMP/s.db"
+  measure sh_load sqlite3 "$TMP/s.db" <"$TMP/load.sql"
+  if [[ -n $bin ]]; then
+    rm -f "$TMP"/d.db*
+    if measure dl_import "$bin" "${args[@]}" import "$CSV"; then dl=import; else
+      echo "dateline import failed"
+      bin= dl=none
+    fi
   fi
+done
+echo "load: shell $(sort -n "$TMP/sh_load.runs" | cut -d' ' -f1 | tr '\n' ' ')s${bin:+; dateline $(sort -n "$TMP/dl_import.runs" | cut -d' ' -f1 | tr '\n' ' ')s}"
+
+echo "== sqlite3 shell"
+for _ in 1 2 3 4 5; do measure sh_pair sqlite3 "$TMP/s.db" <"$TMP/pair.sql"; done
+for _ in 1 2 3; do measure sh_all sqlite3 "$TMP/s.db" <"$TMP/all.sql"; done
+echo "pair: $(cat "$TMP/sh_pair.out") (count|first|last|min|max|mean gap); all pairs: $(wc -l <"$TMP/sh_all.out") rows"
+
+if [[ $dl == import ]]; then
+  echo "== dateline"
+  head -n3 "$TMP/dl_import.out"
+  for _ in 1 2 3 4 5; do measure dl_pair "$bin" "${args[@]}" gaps "$A" "$B" || { dl=partial; break; }; done
+  for _ in 1 2 3; do measure dl_all "$bin" "${args[@]}" gaps --all || { dl=partial; break; }; done
+  [[ $dl == partial ]] || dl=all
+  echo "gaps A B: $(wc -l <"$TMP/dl_pair.out") lines, last: $(tail -n1 "$TMP/dl_pair.out")"
+  echo "gaps --all: $(wc -l <"$TMP/dl_all.out") lines"
 fi
 
 echo
