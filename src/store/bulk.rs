@@ -14,13 +14,14 @@
 //!   (`url`): two b-tree entries per event (its row and its contacts row)
 //!   where the general form writes eight. See schema step 3
 //!   (`3-inline-pairs.sql`) for how readers see both forms.
-//! - New events are written with statements prepared once per batch. Their
-//!   `event_actors` and `contacts` rows, which land all over their indexes,
-//!   are kept to the end of the batch and written sorted by index key: each
-//!   index page is then visited once per batch, not once per row. A repeat
-//!   of an event whose rows are kept back is checked against its actors
-//!   kept in memory; anything that reads those tables mid-batch (an index
-//!   probe, an update of an event) writes them first.
+//! - New events get their ids from the batch and are kept back, with their
+//!   `event_actors` and `contacts` rows, to the end of the batch (or until
+//!   something must read them: an index probe, an update of an event, a
+//!   GDELT id that may be among them). Then the events are written 64 rows
+//!   to a statement, and the actor and contact rows, which land all over
+//!   their indexes, sorted by index key: each index page is visited once per
+//!   batch, not once per row. A repeat of a kept-back event is checked
+//!   against what is kept in memory.
 //!
 //! If another connection commits between two batches, the map is reloaded
 //! and the caller is told to forget the ids it cached. Nothing here parses
@@ -532,7 +533,7 @@ impl<'t> Batch<'t> {
     }
 
     /// The kept-back event `id`, if it is one.
-    fn pending(&self, id: i64) -> Option<&Pending> {
+    fn kept_back(&self, id: i64) -> Option<&Pending> {
         let i = self.pending.binary_search_by_key(&id, |p| p.id).ok()?;
         Some(&self.pending[i])
     }
@@ -621,7 +622,7 @@ impl<'t> Batch<'t> {
         let same = |k: EventKind, s: Span| {
             s.start == span.start && s.end == span.end && crate::model::kinds_compatible(k, kind)
         };
-        if let Some(p) = self.pending(id) {
+        if let Some(p) = self.kept_back(id) {
             return Ok(same(p.kind, p.span) && self.pending_actors[p.actors.clone()] == *sorted);
         }
         let Some(existing) = self.tx.db().event_row(id)? else {
@@ -651,7 +652,7 @@ impl<'t> Batch<'t> {
     /// Attach a report to event `id`, refining its precision as
     /// [`Tx::record_event`] does.
     fn attach(&mut self, id: i64, span: Span, source: Option<&Source>) -> Result<Attach> {
-        let existing = match self.pending(id) {
+        let existing = match self.kept_back(id) {
             Some(p) => p.span,
             None => self.tx.db().event_row(id)?.map_or(span, |e| e.span),
         };
@@ -669,7 +670,7 @@ impl<'t> Batch<'t> {
 
     /// [`Tx::add_source`], knowing the bare URL of a kept-back event.
     fn add_source(&mut self, id: i64, source: &Source) -> Result<bool> {
-        if let Some(p) = self.pending(id) {
+        if let Some(p) = self.kept_back(id) {
             let url = p.url.clone().map(|r| &self.pending_text[r]);
             if url.is_some() && url == bare_url(source) {
                 return Ok(false);
