@@ -524,7 +524,7 @@ pub fn import(
         line: Vec::with_capacity(1024),
         lineno: 0,
     };
-    let mut import = store.begin_import()?;
+    let mut import = store.begin_import(BATCH)?;
     if n == 4 && &magic == b"PK\x03\x04" {
         let zip_err = |e: zip::result::ZipError| match e {
             zip::result::ZipError::Io(source) => GdeltError::Read {

@@ -17,10 +17,11 @@ use crate::store::{Attach, Batch, NewEvent, Store, StoreError, Tx};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Rows per write transaction: large enough that each commit's random index
-/// pages are shared by many rows (10,000 made a 1M-row import 60 % slower;
-/// 200,000 is 4 % faster than 100,000 at the same peak memory, 500,000
-/// another 7 % but 240 MB).
-pub const BATCH: usize = 200_000;
+/// pages are shared by many rows (10,000 made a 1M-row import 60 % slower).
+/// A batch keeps about 70 bytes a row in memory (its contact and actor
+/// rows); 500,000 took 2.78-2.82 s and 127 MB for a million rows, 200,000
+/// 2.79-2.98 s, 1,000,000 (one transaction) 2.57 s and 166 MB.
+pub const BATCH: usize = 500_000;
 
 /// A source as a file gives it: an article id or a URL, with evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -309,7 +310,7 @@ pub fn import_in_batches(
         actors: Vec::new(),
         sources: Vec::new(),
     };
-    let mut import = store.begin_import()?;
+    let mut import = store.begin_import(batch.max(1))?;
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         // Rows are stored as they are read: a batch costs no memory, only

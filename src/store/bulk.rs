@@ -178,6 +178,10 @@ pub struct Import {
     /// `PRAGMA data_version` after our last commit: another value means
     /// another connection wrote in between.
     data_version: Option<i64>,
+    /// Rows per batch, for which the map makes room before each batch after
+    /// the first: it then grows once per batch at most, rather than
+    /// doubling (and moving every entry) at every power of two.
+    batch_rows: usize,
 }
 
 /// One batch: a transaction with its insert statements prepared.
@@ -206,15 +210,21 @@ pub struct Batch<'t> {
     contacts: Vec<ContactRow>,
     /// Actor rows of the batch (actor, event, position), written sorted.
     actor_rows: Vec<(i64, i64, i64)>,
-    /// The events whose rows are still kept back, by increasing id, so
-    /// that a repeat of one is checked without writing them first.
+    /// The events whose rows are still kept back (until they fill a
+    /// statement), by increasing id, so that a repeat of one is checked
+    /// without writing it first.
     pending: Vec<Pending>,
-    /// Their sorted actors and their texts, by range.
-    pending_actors: Vec<i64>,
+    /// Their texts, by range.
     pending_text: String,
     /// Fingerprints of their external ids (a hit makes the batch write
     /// them before it asks the index).
     pending_ext_ids: rustc_hash::FxHashSet<u64>,
+    /// The events of the batch whose event_actors rows are kept back, by
+    /// increasing id, with their sorted actors (a range of `held_actors`).
+    held: Vec<(i64, std::ops::Range<usize>)>,
+    /// The sorted actors of the batch's events (of all of them: the kept-back
+    /// events' ranges point here too), until the batch's rows are written.
+    held_actors: Vec<i64>,
 }
 
 /// An event whose row is kept back until the batch writes its rows, as
@@ -224,7 +234,7 @@ struct Pending {
     kind: EventKind,
     span: Span,
     origin: crate::model::Origin,
-    /// Sorted actor ids: a range of `pending_actors`.
+    /// Sorted actor ids: a range of `held_actors`.
     actors: std::ops::Range<usize>,
     pair: Option<(i64, i64)>,
     /// Ranges of `pending_text`.
@@ -240,8 +250,8 @@ const EVENT_COLUMNS: usize = 14;
 const EVENT_ROWS: usize = ROWS;
 
 impl Store {
-    /// Begin an import.
-    pub fn begin_import(&mut self) -> Result<Import> {
+    /// Begin an import of batches of about `batch_rows` rows.
+    pub fn begin_import(&mut self, batch_rows: usize) -> Result<Import> {
         // Batches write each page about once: a small cache does as well as
         // a large one and keeps the import's memory down.
         self.conn
@@ -250,6 +260,7 @@ impl Store {
             seen: None,
             batches: 0,
             data_version: None,
+            batch_rows,
         })
     }
 
@@ -287,6 +298,11 @@ impl Store {
                 } else if is_empty(tx)? {
                     import.seen = Some(FingerprintMap::default());
                 }
+            }
+            // From the second batch on (a small import makes no room it
+            // will not use).
+            if let Some(seen) = import.seen.as_mut().filter(|_| import.batches > 0) {
+                seen.reserve(import.batch_rows);
             }
             let mut batch = Batch::new(tx, import.seen.as_mut(), changed)?;
             let value = f(&mut batch)?;
@@ -413,8 +429,9 @@ impl<'t> Batch<'t> {
             contacts: Vec::new(),
             actor_rows: Vec::new(),
             pending: Vec::new(),
-            pending_actors: Vec::new(),
             pending_text: String::new(),
+            held: Vec::new(),
+            held_actors: Vec::new(),
             pending_ext_ids: Default::default(),
             events_bound: vec![None; EVENT_ROWS],
             event_bound: None,
@@ -428,23 +445,9 @@ impl<'t> Batch<'t> {
 
     /// Write the rows kept back, before anything reads them.
     fn flush(&mut self) -> Result<()> {
-        let pending = std::mem::take(&mut self.pending);
-        let mut chunks = pending.chunks_exact(EVENT_ROWS);
-        for chunk in &mut chunks {
-            for (i, p) in chunk.iter().enumerate() {
-                self.bind_event(true, i, p)?;
-            }
-            self.insert_events.raw_execute()?;
-        }
-        for p in chunks.remainder() {
-            self.bind_event(false, 0, p)?;
-            self.insert_event.raw_execute()?;
-        }
-        self.pending = pending;
-        self.pending.clear();
-        self.pending_actors.clear();
-        self.pending_text.clear();
-        self.pending_ext_ids.clear();
+        self.write_events()?;
+        self.held.clear();
+        self.held_actors.clear();
         self.actor_rows.sort_unstable();
         let rows = std::mem::take(&mut self.actor_rows);
         let mut chunks = rows.chunks_exact(ROWS);
@@ -487,6 +490,29 @@ impl<'t> Batch<'t> {
                 event
             ])?;
         }
+        Ok(())
+    }
+
+    /// Write the kept-back events rows (a few dozen at most: they go as
+    /// soon as they fill a statement). Their actor and contact rows stay
+    /// kept back.
+    fn write_events(&mut self) -> Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        let mut chunks = pending.chunks_exact(EVENT_ROWS);
+        for chunk in &mut chunks {
+            for (i, p) in chunk.iter().enumerate() {
+                self.bind_event(true, i, p)?;
+            }
+            self.insert_events.raw_execute()?;
+        }
+        for p in chunks.remainder() {
+            self.bind_event(false, 0, p)?;
+            self.insert_event.raw_execute()?;
+        }
+        self.pending = pending;
+        self.pending.clear();
+        self.pending_text.clear();
+        self.pending_ext_ids.clear();
         Ok(())
     }
 
@@ -546,7 +572,7 @@ impl<'t> Batch<'t> {
     /// The event with this external id, written or kept back.
     pub fn event_by_ext_id(&mut self, ext_id: &str) -> Result<Option<i64>> {
         if self.pending_ext_ids.contains(&text_fingerprint(ext_id)) {
-            self.flush()?;
+            self.write_events()?;
         }
         self.tx.db().event_by_ext_id(ext_id)
     }
@@ -623,12 +649,18 @@ impl<'t> Batch<'t> {
             s.start == span.start && s.end == span.end && crate::model::kinds_compatible(k, kind)
         };
         if let Some(p) = self.kept_back(id) {
-            return Ok(same(p.kind, p.span) && self.pending_actors[p.actors.clone()] == *sorted);
+            return Ok(same(p.kind, p.span) && self.held_actors[p.actors.clone()] == *sorted);
         }
         let Some(existing) = self.tx.db().event_row(id)? else {
             return Ok(false);
         };
-        Ok(same(existing.kind, existing.span) && self.tx.db().event_actor_ids(id)? == sorted)
+        if !same(existing.kind, existing.span) {
+            return Ok(false);
+        }
+        Ok(match self.held.binary_search_by_key(&id, |h| h.0) {
+            Ok(i) => self.held_actors[self.held[i].1.clone()] == *sorted,
+            Err(_) => self.tx.db().event_actor_ids(id)? == sorted,
+        })
     }
 
     /// The index probe of [`Tx::record_event`]: `Some` when an event was found.
@@ -714,7 +746,7 @@ impl<'t> Batch<'t> {
             kind: e.kind,
             span: e.span,
             origin: e.origin,
-            actors: self.pending_actors.len()..self.pending_actors.len() + sorted.len(),
+            actors: self.held_actors.len()..self.held_actors.len() + sorted.len(),
             pair,
             note: text(e.note),
             ext_id: text(e.ext_id),
@@ -723,12 +755,16 @@ impl<'t> Batch<'t> {
         if let Some(ext_id) = e.ext_id {
             self.pending_ext_ids.insert(text_fingerprint(ext_id));
         }
-        self.pending.push(pending);
-        self.pending_actors.extend_from_slice(sorted);
         if pair.is_none() {
+            self.held.push((id, pending.actors.clone()));
             for a in sorted {
                 self.actor_rows.push((*a, id, position(*a)));
             }
+        }
+        self.pending.push(pending);
+        self.held_actors.extend_from_slice(sorted);
+        if self.pending.len() == EVENT_ROWS {
+            self.write_events()?;
         }
         if e.kind.is_contact() {
             for (i, a) in sorted.iter().enumerate() {
@@ -893,7 +929,7 @@ mod tests {
                 })
                 .unwrap();
         }
-        let mut import = bulk.begin_import().unwrap();
+        let mut import = bulk.begin_import(batch).unwrap();
         let mut got = Vec::new();
         for chunk in rows.chunks(batch) {
             bulk.import_batch(&mut import, |b| -> Result<()> {
@@ -1005,7 +1041,7 @@ mod tests {
         add_people(&mut store, &["A", "B"]);
         let mut other = Store::open(&path, crate::store::Access::Write).unwrap();
         let call: Report = (EventKind::Call, "2024-01-19", &[1, 2], None);
-        let mut import = store.begin_import().unwrap();
+        let mut import = store.begin_import(10).unwrap();
         let first = store
             .import_batch(&mut import, |b| -> Result<bool> { Ok(b.changed) })
             .unwrap();
@@ -1054,7 +1090,7 @@ mod tests {
             (EventKind::Visit, "2024-01-22", &[4, 3], None),
         ];
         let mut store = new_store();
-        let mut import = store.begin_import().unwrap();
+        let mut import = store.begin_import(10).unwrap();
         store
             .import_batch(&mut import, |b| -> Result<()> {
                 for r in rows {
