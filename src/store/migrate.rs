@@ -24,6 +24,22 @@ const MIGRATIONS: &[&str] = &[
     // store::bulk): a contact of two actors may keep them on its own row,
     // and an event its first source when that is a bare URL.
     include_str!("3-inline-pairs.sql"),
+    // 4: letters without a decomposition fold to plain ones ("Łukasz" is
+    // found as "lukasz"; resolve::PLAIN_LETTERS): the stored keys, folded
+    // before, get the same replacements. An alias that would then collide
+    // with another keeps its old key (found as before, by its old spelling
+    // only), rather than failing the upgrade.
+    "UPDATE actors SET
+         key = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(key,
+               'ł', 'l'), 'ø', 'o'), 'đ', 'd'), 'ð', 'd'), 'ħ', 'h'), 'ı', 'i'), 'ŧ', 't'),
+               'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'þ', 'th'),
+         last = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(last,
+               'ł', 'l'), 'ø', 'o'), 'đ', 'd'), 'ð', 'd'), 'ħ', 'h'), 'ı', 'i'), 'ŧ', 't'),
+               'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'þ', 'th');
+     UPDATE OR IGNORE aliases SET
+         alias = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(alias,
+               'ł', 'l'), 'ø', 'o'), 'đ', 'd'), 'ð', 'd'), 'ħ', 'h'), 'ı', 'i'), 'ŧ', 't'),
+               'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'), 'þ', 'th');",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -230,5 +246,44 @@ mod tests {
             .map(|(k, p)| (kind_code(*k), precision_code(p)))
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn step_4_folds_stored_keys_as_fold_does_now() {
+        use crate::resolve::{fold, last_word, PLAIN_LETTERS};
+        let mut conn = Connection::open_in_memory().unwrap();
+        apply(&mut conn, &MIGRATIONS[..3]).unwrap();
+        // Every letter of the table, upper and lower case, in a name whose
+        // keys were folded the old way (lowercase, the letters kept).
+        let name: String = PLAIN_LETTERS
+            .iter()
+            .map(|(c, _)| format!("{}x{c} ", c.to_uppercase()))
+            .collect();
+        let old = name.to_lowercase().trim().to_string();
+        let old_last = old.rsplit(' ').next().unwrap().to_string();
+        conn.execute(
+            "INSERT INTO actors (id, name, key, last) VALUES (1, ?1, ?2, ?3)",
+            rusqlite::params![name, old, old_last],
+        )
+        .unwrap();
+        // Two aliases that fold alike from now on: one keeps its old key.
+        conn.execute_batch("INSERT INTO aliases VALUES ('łodz', 1, 'Łódź'), ('lodz', 1, 'Lodz');")
+            .unwrap();
+        migrate(&mut conn).unwrap();
+        let (key, last): (String, String) = conn
+            .query_row("SELECT key, last FROM actors", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(key, fold(&name));
+        assert_eq!(last, last_word(&fold(&name)));
+        let aliases: Vec<String> = conn
+            .prepare("SELECT alias FROM aliases ORDER BY alias")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(aliases, ["lodz", "łodz"]);
     }
 }

@@ -245,6 +245,38 @@ fn actors_alias_rename_merge() {
     assert!(show.contains("│ Joe Biden      ┆ 5 "), "{show}");
 }
 
+/// Names are found without their accents, including letters that Unicode
+/// does not decompose (Ł, ø, ı, ß), by full name and by surname.
+#[test]
+fn names_are_found_as_typed_without_their_letters() {
+    let env = Env::new();
+    for name in ["Lech Wałęsa", "Lars Løkke Rasmussen", "Kemal Kılıçdaroğlu"] {
+        env.ok(["actors", "add", name]);
+    }
+    env.ok([
+        "event",
+        "add",
+        "--kind",
+        "call",
+        "--date",
+        "2024-05-02",
+        "--actor",
+        "Lech Wałęsa",
+        "--actor",
+        "Lars Løkke Rasmussen",
+    ]);
+    for (a, b) in [
+        ("lech walesa", "lars lokke rasmussen"),
+        ("WALESA", "Rasmussen"),
+        ("Wałęsa", "Lars LØKKE Rasmussen"),
+    ] {
+        let gaps = env.json(["gaps", a, b]);
+        assert_eq!(gaps["summary"]["count"], 1, "{a} / {b}");
+    }
+    let show = env.ok(["actors", "show", "kilicdaroglu"]);
+    assert!(show.starts_with("Kemal Kılıçdaroğlu (actor "), "{show}");
+}
+
 #[test]
 fn event_edit_and_rm() {
     let env = with_examples();

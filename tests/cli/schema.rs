@@ -34,7 +34,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_data() {
     assert_eq!(user_version(&env.db), 1);
     assert_eq!(indexes(&env.db), ["claims_article", "claims_ending"]);
     let claims = env.json(["claims"]);
-    assert_eq!(user_version(&env.db), 3);
+    assert_eq!(user_version(&env.db), 4);
     assert_eq!(
         indexes(&env.db),
         [
@@ -45,7 +45,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_data() {
         ]
     );
     let info = env.json(["info"]);
-    assert_eq!(info["schema_version"], 3);
+    assert_eq!(info["schema_version"], 4);
     for (what, n) in [
         ("articles", 12),
         ("events", 18),
@@ -84,7 +84,7 @@ fn a_failed_migration_leaves_the_old_version_whole() {
     assert_eq!(
         err,
         format!(
-            "dateline: {}: cannot upgrade the database from schema version 1 to 3: step 2 failed: index claims_actor_a already exists\n",
+            "dateline: {}: cannot upgrade the database from schema version 1 to 4: step 2 failed: index claims_actor_a already exists\n",
             env.db.display()
         )
     );
@@ -108,7 +108,7 @@ fn a_newer_database_is_refused_and_left_alone() {
         assert_eq!(
             err,
             format!(
-                "dateline: {}: database schema version 99 is newer than this dateline supports (3); upgrade dateline\n",
+                "dateline: {}: database schema version 99 is newer than this dateline supports (4); upgrade dateline\n",
                 env.db.display()
             ),
             "{args:?}"
