@@ -23,6 +23,19 @@ pub(super) struct Cx<'a> {
     pub lenient: bool,
 }
 
+impl<'a> Cx<'a> {
+    /// The context of an expression a user typed whole (`lenient`).
+    pub fn typed(text: &'a str, toks: &'a [Tok], r: NaiveDate, prefer: Prefer) -> Cx<'a> {
+        Cx {
+            text,
+            toks,
+            r,
+            prefer,
+            lenient: true,
+        }
+    }
+}
+
 /// A match: tokens `first..=last`.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Hit {
@@ -327,10 +340,18 @@ pub(super) fn decade(d: i32) -> Option<Span> {
 }
 
 pub(super) fn decade_phase(d: i32, p: Phase) -> Option<Span> {
+    phase_of_years(d, 10, p)
+}
+
+/// The early, mid or late part of `years` years from `first`, by thirds
+/// that share their boundary years ("the early 1990s" 1990-1993, "the
+/// late 20th century" 1966-1999).
+pub(super) fn phase_of_years(first: i32, years: i32, p: Phase) -> Option<Span> {
+    let third = (years - 1) / 3;
     let (a, b) = match p {
-        Phase::Early => (d, d + 3),
-        Phase::Mid => (d + 3, d + 6),
-        Phase::Late => (d + 6, d + 9),
+        Phase::Early => (first, first + third),
+        Phase::Mid => (first + third, first + 2 * third),
+        Phase::Late => (first + 2 * third, first + years - 1),
     };
     Some(Span::range(
         NaiveDate::from_ymd_opt(a, 1, 1)?,

@@ -121,13 +121,7 @@ fn whole(
     reference: NaiveDate,
     prefer: Prefer,
 ) -> Option<grammar::Hit> {
-    let cx = Cx {
-        text: t,
-        toks,
-        r: reference,
-        prefer,
-        lenient: true,
-    };
+    let cx = Cx::typed(t, toks, reference, prefer);
     for skip in 0..3 {
         let sub = toks.get(skip..).filter(|s| !s.is_empty())?;
         let sub_cx = Cx { toks: sub, ..cx };
@@ -172,13 +166,7 @@ fn whole(
 /// days from the start of X to the end of Y. X without a year takes Y's
 /// ("from March to May 2023"); "2019-21" closes with a two-digit year.
 fn range(t: &str, toks: &[tokens::Tok], reference: NaiveDate, prefer: Prefer) -> Option<Span> {
-    let cx = Cx {
-        text: t,
-        toks,
-        r: reference,
-        prefer,
-        lenient: true,
-    };
+    let cx = Cx::typed(t, toks, reference, prefer);
     let between = cx.is(0, "between");
     let a = usize::from(between || cx.is(0, "from"));
     for k in a + 1..toks.len().saturating_sub(1) {

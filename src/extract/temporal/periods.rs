@@ -10,7 +10,7 @@
 use super::calendar::{
     add_days, add_months, century, current, half, pick, quarter, season, shift, Dir,
 };
-use super::grammar::{count, decade, decade_phase, hit, Cx, Hit};
+use super::grammar::{count, decade, decade_phase, hit, phase_of_years, Cx, Hit};
 use super::lexicon::{Class, Phase, Rel, Unit};
 use super::phrase::{day_first, phrase};
 use super::tokens::Kind;
@@ -566,16 +566,7 @@ pub(super) fn time_at(cx: &Cx, k: usize) -> Option<usize> {
 }
 
 fn century_phase(s: Span, p: Phase) -> Option<Span> {
-    let y = s.start.year();
-    let (a, b) = match p {
-        Phase::Early => (y, y + 33),
-        Phase::Mid => (y + 33, y + 66),
-        Phase::Late => (y + 66, y + 99),
-    };
-    Some(Span::range(
-        NaiveDate::from_ymd_opt(a, 1, 1)?,
-        NaiveDate::from_ymd_opt(b, 12, 31)?,
-    ))
+    phase_of_years(s.start.year(), 100, p)
 }
 
 /// The calendar unit that holds `r`, moved by `k`: last week, next quarter, this decade.
