@@ -284,25 +284,16 @@ impl Tx<'_> {
             .db()
             .actor_name(from)?
             .ok_or_else(|| StoreError::Invalid(format!("no actor {from}")))?;
-        // Pairs kept on their events' rows become event_actors rows first.
-        let pairs: Vec<i64> = {
-            let mut stmt = self
-                .conn()
-                .prepare("SELECT id FROM events WHERE actor1 = ?1 OR actor2 = ?1")?;
+        let ids = |sql: &str| -> Result<Vec<i64>> {
+            let mut stmt = self.conn().prepare(sql)?;
             let rows = stmt.query_map([from], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
-        for event in pairs {
+        // Pairs kept on their events' rows become event_actors rows first.
+        for event in ids("SELECT id FROM events WHERE actor1 = ?1 OR actor2 = ?1")? {
             self.unpack_pair(event)?;
         }
-        let events: Vec<i64> = {
-            let mut stmt = self
-                .conn()
-                .prepare("SELECT event FROM event_actors WHERE actor = ?1")?;
-            let rows = stmt.query_map([from], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for event in events {
+        for event in ids("SELECT event FROM event_actors WHERE actor = ?1")? {
             self.remove_contacts(event)?;
             self.conn().execute(
                 "DELETE FROM event_actors WHERE event = ?1 AND actor = ?2

@@ -164,12 +164,6 @@ fn bare_url(s: &Source) -> Option<&str> {
     }
 }
 
-/// A fingerprint of a text (for the external ids of kept-back events).
-fn text_fingerprint(t: &str) -> u64 {
-    t.bytes()
-        .fold(mix(t.len() as u64), |h, b| mix(h ^ u64::from(b)))
-}
-
 /// The state of one import across its batches.
 pub struct Import {
     /// Fingerprint → first event with it; `None` until loaded.
@@ -216,9 +210,6 @@ pub struct Batch<'t> {
     pending: Vec<Pending>,
     /// Their texts, by range.
     pending_text: String,
-    /// Fingerprints of their external ids (a hit makes the batch write
-    /// them before it asks the index).
-    pending_ext_ids: rustc_hash::FxHashSet<u64>,
     /// The events of the batch whose event_actors rows are kept back, by
     /// increasing id, with their sorted actors (a range of `held_actors`).
     held: Vec<(i64, std::ops::Range<usize>)>,
@@ -432,7 +423,6 @@ impl<'t> Batch<'t> {
             pending_text: String::new(),
             held: Vec::new(),
             held_actors: Vec::new(),
-            pending_ext_ids: Default::default(),
             events_bound: vec![None; EVENT_ROWS],
             event_bound: None,
         })
@@ -512,7 +502,6 @@ impl<'t> Batch<'t> {
         self.pending = pending;
         self.pending.clear();
         self.pending_text.clear();
-        self.pending_ext_ids.clear();
         Ok(())
     }
 
@@ -571,7 +560,10 @@ impl<'t> Batch<'t> {
 
     /// The event with this external id, written or kept back.
     pub fn event_by_ext_id(&mut self, ext_id: &str) -> Result<Option<i64>> {
-        if self.pending_ext_ids.contains(&text_fingerprint(ext_id)) {
+        // At most a statement's worth are waiting: looked through, not
+        // indexed.
+        let waiting = |p: &Pending| p.ext_id.clone().map(|r| &self.pending_text[r]);
+        if self.pending.iter().any(|p| waiting(p) == Some(ext_id)) {
             self.write_events()?;
         }
         self.tx.db().event_by_ext_id(ext_id)
@@ -752,9 +744,6 @@ impl<'t> Batch<'t> {
             ext_id: text(e.ext_id),
             url: text(url),
         };
-        if let Some(ext_id) = e.ext_id {
-            self.pending_ext_ids.insert(text_fingerprint(ext_id));
-        }
         if pair.is_none() {
             self.held.push((id, pending.actors.clone()));
             for a in sorted {

@@ -165,6 +165,13 @@ mod tests {
         assert_eq!(tables(&conn), ["a", "b", "c"]);
     }
 
+    /// The steps of SQLite's plan for `sql`.
+    fn plan(conn: &Connection, sql: &str) -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let steps = stmt.query_map([], |r| r.get(3)).unwrap();
+        steps.map(|r| r.unwrap()).collect()
+    }
+
     #[test]
     fn merging_actors_finds_their_claims_by_index() {
         let mut conn = Connection::open_in_memory().unwrap();
@@ -173,10 +180,11 @@ mod tests {
             "UPDATE claims SET actor_a = 2 WHERE actor_a = 1",
             "UPDATE claims SET actor_b = 2 WHERE actor_b = 1",
         ] {
-            let plan: String = conn
-                .query_row(&format!("EXPLAIN QUERY PLAN {sql}"), [], |r| r.get(3))
-                .unwrap();
-            assert!(plan.contains("INDEX claims_actor_"), "{sql}: {plan}");
+            let plan = plan(&conn, sql);
+            assert!(
+                plan.iter().any(|step| step.contains("INDEX claims_actor_")),
+                "{sql}: {plan:?}"
+            );
         }
     }
 
@@ -188,12 +196,7 @@ mod tests {
             "SELECT actor FROM event_actor_rows WHERE event = 1",
             "SELECT url FROM event_source_rows WHERE event = 1",
         ] {
-            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-            let plan: Vec<String> = stmt
-                .query_map([], |r| r.get(3))
-                .unwrap()
-                .map(|r| r.unwrap())
-                .collect();
+            let plan = plan(&conn, sql);
             // Scanning the view's own (co-routine) rows is fine; scanning a
             // table is not.
             let scans_a_table = |step: &String| {
