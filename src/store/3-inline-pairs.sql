@@ -13,7 +13,7 @@
 --   or span). Further sources are event_sources rows as before.
 --
 -- `contacts` keeps its kind and precision as integer codes (store/codes.rs):
--- two texts per row were an eighth of the import's time.
+-- two texts per row were 0.27 s of an import of 3.54 s.
 --
 -- Every other writer uses event_actors and event_sources, and a change of
 -- an event's actors moves them there. Readers see both forms through the

