@@ -32,7 +32,7 @@ use super::{Attach, Match, NewEvent, Result, Store, Tx};
 use crate::date::{day_number, Span};
 use crate::extract::EventKind;
 use crate::model::Source;
-use rusqlite::{params, Statement};
+use rusqlite::Statement;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -143,6 +143,30 @@ fn iso_day(d: chrono::NaiveDate, buf: &mut [u8; 10]) -> std::borrow::Cow<'_, str
     std::str::from_utf8(buf)
         .expect("ASCII digits and dashes")
         .into()
+}
+
+/// Write `rows`, [`ROWS`] at a time with `many` and the rest with `one`
+/// (the same columns, one row); `bind` binds one row's `columns` values
+/// from parameter `at` on.
+fn write_rows<T>(
+    many: &mut Statement<'_>,
+    one: &mut Statement<'_>,
+    rows: &[T],
+    columns: usize,
+    mut bind: impl FnMut(&mut Statement<'_>, usize, &T) -> Result<()>,
+) -> Result<()> {
+    let mut chunks = rows.chunks_exact(ROWS);
+    for chunk in &mut chunks {
+        for (i, row) in chunk.iter().enumerate() {
+            bind(many, i * columns + 1, row)?;
+        }
+        many.raw_execute()?;
+    }
+    for row in chunks.remainder() {
+        bind(one, 1, row)?;
+        one.raw_execute()?;
+    }
+    Ok(())
 }
 
 /// A contacts row as the batch keeps it: a, b, day_start, day_end, kind,
@@ -440,46 +464,36 @@ impl<'t> Batch<'t> {
         self.held_actors.clear();
         self.actor_rows.sort_unstable();
         let rows = std::mem::take(&mut self.actor_rows);
-        let mut chunks = rows.chunks_exact(ROWS);
-        for chunk in &mut chunks {
-            let st = &mut self.insert_actors;
-            for (i, (actor, event, position)) in chunk.iter().enumerate() {
-                st.raw_bind_parameter(3 * i + 1, event)?;
-                st.raw_bind_parameter(3 * i + 2, actor)?;
-                st.raw_bind_parameter(3 * i + 3, position)?;
-            }
-            st.raw_execute()?;
-        }
-        for (actor, event, position) in chunks.remainder() {
-            self.insert_actor.execute([event, actor, position])?;
-        }
+        write_rows(
+            &mut self.insert_actors,
+            &mut self.insert_actor,
+            &rows,
+            3,
+            |st, at, (actor, event, position)| {
+                st.raw_bind_parameter(at, event)?;
+                st.raw_bind_parameter(at + 1, actor)?;
+                st.raw_bind_parameter(at + 2, position)?;
+                Ok(())
+            },
+        )?;
         sort_contacts(&mut self.contacts);
         let rows = std::mem::take(&mut self.contacts);
-        let mut chunks = rows.chunks_exact(ROWS);
-        for chunk in &mut chunks {
-            let st = &mut self.insert_contacts;
-            for (i, (a, b, s, e, kind, precision, event)) in chunk.iter().enumerate() {
-                st.raw_bind_parameter(7 * i + 1, a)?;
-                st.raw_bind_parameter(7 * i + 2, b)?;
-                st.raw_bind_parameter(7 * i + 3, s)?;
-                st.raw_bind_parameter(7 * i + 4, e)?;
-                st.raw_bind_parameter(7 * i + 5, kind_code(*kind))?;
-                st.raw_bind_parameter(7 * i + 6, precision_code(*precision))?;
-                st.raw_bind_parameter(7 * i + 7, event)?;
-            }
-            st.raw_execute()?;
-        }
-        for (a, b, s, e, kind, precision, event) in chunks.remainder() {
-            self.insert_contact.execute(params![
-                a,
-                b,
-                s,
-                e,
-                kind_code(*kind),
-                precision_code(*precision),
-                event
-            ])?;
-        }
+        write_rows(
+            &mut self.insert_contacts,
+            &mut self.insert_contact,
+            &rows,
+            7,
+            |st, at, (a, b, s, e, kind, precision, event)| {
+                st.raw_bind_parameter(at, a)?;
+                st.raw_bind_parameter(at + 1, b)?;
+                st.raw_bind_parameter(at + 2, s)?;
+                st.raw_bind_parameter(at + 3, e)?;
+                st.raw_bind_parameter(at + 4, kind_code(*kind))?;
+                st.raw_bind_parameter(at + 5, precision_code(*precision))?;
+                st.raw_bind_parameter(at + 6, event)?;
+                Ok(())
+            },
+        )?;
         Ok(())
     }
 
